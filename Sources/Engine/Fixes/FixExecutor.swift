@@ -1,0 +1,124 @@
+import Foundation
+
+/// Carries a plan through dry run, precondition check, run and verification,
+/// writing every step to the audit log before moving on.
+public struct FixExecutor: Sendable {
+    public var runner: any CommandRunner
+    public var audit: AuditLog
+    public var target: Target
+    /// How long to keep re-reading after the commands ran, waiting for the new state.
+    public var verifyTimeoutSeconds: Double
+    public var verifyIntervalSeconds: Double
+
+    public init(runner: any CommandRunner, audit: AuditLog, target: Target, verifyTimeoutSeconds: Double = 30, verifyIntervalSeconds: Double = 1) {
+        self.runner = runner
+        self.audit = audit
+        self.target = target
+        self.verifyTimeoutSeconds = verifyTimeoutSeconds
+        self.verifyIntervalSeconds = verifyIntervalSeconds
+    }
+
+    /// Records the plan, checks its preconditions and asks the server to dry-run it.
+    public func dryRun(_ plan: FixPlan) async -> DryRunOutcome {
+        log(plan, .planned, ok: true, detail: plan.title, includePlan: true)
+        if let stale = await firstMismatch(plan.preconditions) {
+            log(plan, .refused, ok: false, detail: stale)
+            return .stale(stale)
+        }
+        var answers: [String] = []
+        for command in plan.dryRunCommands {
+            do {
+                let output = try await runner.run(command)
+                let text = (try? output.text(for: command)) ?? ""
+                answers.append(Sanitizer.line(text.trimmingCharacters(in: .whitespacesAndNewlines)))
+                log(plan, .dryRun, ok: true, command: command, detail: answers.last ?? "")
+            } catch {
+                log(plan, .dryRun, ok: false, command: command, detail: error.description)
+                return .rejected(error.description)
+            }
+        }
+        return .accepted(answers)
+    }
+
+    public func cancel(_ plan: FixPlan, reason: String = "operator cancelled") {
+        log(plan, .cancelled, ok: true, detail: reason)
+    }
+
+    /// Runs a confirmed plan. `findingStillFails` re-probes and says whether the
+    /// plan's finding still fails; it is polled until it clears or time runs out.
+    public func apply(_ plan: FixPlan, findingStillFails: @Sendable () async -> Bool) async -> ApplyOutcome {
+        log(plan, .confirmed, ok: true, detail: plan.commands.map(\.displayLine).joined(separator: " ; "))
+        if let stale = await firstMismatch(plan.preconditions) {
+            log(plan, .refused, ok: false, detail: stale)
+            return .refused(stale)
+        }
+        if let error = log(plan, .precondition, ok: true, detail: "live state matches the preview") {
+            return .refused("no fix runs without an audit record: \(error)")
+        }
+        for command in plan.commands {
+            do {
+                let output = try await runner.run(command)
+                let text = (try? output.text(for: command)) ?? ""
+                log(plan, .run, ok: true, command: command, detail: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            } catch {
+                log(plan, .failed, ok: false, command: command, detail: error.description)
+                return .failed(error.description)
+            }
+        }
+        return await verify(plan, findingStillFails: findingStillFails)
+    }
+
+    func verify(_ plan: FixPlan, findingStillFails: @Sendable () async -> Bool) async -> ApplyOutcome {
+        let deadline = Date().addingTimeInterval(verifyTimeoutSeconds)
+        var mismatch = await firstMismatch(plan.postconditions)
+        while mismatch != nil, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(Int(verifyIntervalSeconds * 1000)))
+            mismatch = await firstMismatch(plan.postconditions)
+        }
+        if let mismatch {
+            log(plan, .verify, ok: false, detail: mismatch)
+            return .failed("ran, but the change did not read back: \(mismatch)")
+        }
+        // An undo brings the finding back on purpose; only forward fixes must clear it.
+        var stillFails = plan.undoes == nil ? await findingStillFails() : false
+        while stillFails, Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(Int(verifyIntervalSeconds * 1000)))
+            stillFails = await findingStillFails()
+        }
+        let detail = stillFails ? "change read back, but \(plan.ruleID) still fails" : (plan.undoes == nil ? "\(plan.ruleID) cleared" : "restored")
+        log(plan, .verify, ok: !stillFails, detail: detail)
+        log(plan, plan.undoes == nil ? .applied : .undo, ok: true, detail: plan.title)
+        return .applied(findingCleared: !stillFails, detail: detail)
+    }
+
+    /// The first check whose live value differs from what it expects, as a sentence.
+    func firstMismatch(_ checks: [StateCheck]) async -> String? {
+        for check in checks {
+            do {
+                let output = try await runner.run(check.command)
+                let actual: String?
+                do { actual = try JSONPathReader.value(in: output.stdout, at: check.jsonPath) } catch {
+                    return "could not read \(check.description): output is not JSON"
+                }
+                if actual != check.expected {
+                    return "changed since preview: expected \(check.description), found \(actual.map { Sanitizer.line($0, maxLength: 60) } ?? "unset")"
+                }
+            } catch {
+                return "could not check \(check.description): \(error.description)"
+            }
+        }
+        return nil
+    }
+
+    /// Returns the write error, if any. Only the entry before the first mutating
+    /// command is allowed to stop a fix; later ones must not leave it half-done.
+    @discardableResult
+    private func log(_ plan: FixPlan, _ step: AuditEntry.Step, ok: Bool, command: Command? = nil, detail: String, includePlan: Bool = false) -> AuditLogError? {
+        do {
+            try audit.append(AuditEntry(target: target, plan: plan, step: step, ok: ok, command: command, detail: detail, includePlan: includePlan))
+            return nil
+        } catch {
+            return error
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// A fix made concrete for one target: what changes, the exact commands, how to
+/// dry-run them, what must still hold when they run, and how to undo.
+public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
+    public enum Risk: String, Sendable, Codable {
+        /// Confirmed with `y`.
+        case low
+        /// Confirmed by typing the context name.
+        case high
+    }
+
+    public struct Change: Sendable, Hashable, Codable {
+        public var what: String
+        public var from: String
+        public var to: String
+    }
+
+    public var id: String
+    public var ruleID: String
+    public var subject: String
+    public var title: String
+    public var risk: Risk
+    public var intent: FixIntent
+    public var changes: [Change]
+    public var commands: [Command]
+    /// Server-side dry runs of `commands`; empty when the tool has none.
+    public var dryRunCommands: [Command]
+    public var preconditions: [StateCheck]
+    /// What must read back after the commands ran (the new values).
+    public var postconditions: [StateCheck]
+    /// Set when this plan is itself an undo: the audit id of the fix it reverses.
+    public var undoes: String?
+
+    public init(id: String = UUID().uuidString, ruleID: String, subject: String, title: String, risk: Risk, intent: FixIntent,
+                changes: [Change], commands: [Command], dryRunCommands: [Command], preconditions: [StateCheck], postconditions: [StateCheck], undoes: String? = nil) {
+        self.id = id
+        self.ruleID = ruleID
+        self.subject = subject
+        self.title = title
+        self.risk = risk
+        self.intent = intent
+        self.changes = changes
+        self.commands = commands
+        self.dryRunCommands = dryRunCommands
+        self.preconditions = preconditions
+        self.postconditions = postconditions
+        self.undoes = undoes
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The engine as the console and the command line use it: refresh, plan a fix for
+/// a finding, dry-run, apply, undo. Holds no UI state.
+public struct Session: Sendable {
+    public let adapter: any PlatformAdapter
+    public let ruleEngine: RuleEngine
+    public let executor: FixExecutor
+
+    public init(adapter: any PlatformAdapter, audit: AuditLog, policy: Policy = .default, verifyTimeoutSeconds: Double = 30) {
+        self.adapter = adapter
+        self.ruleEngine = RuleEngine(rules: adapter.rules, policy: policy)
+        self.executor = FixExecutor(runner: adapter.runner, audit: audit, target: adapter.target, verifyTimeoutSeconds: verifyTimeoutSeconds)
+    }
+
+    public var target: Target { adapter.target }
+
+    public func refresh() async -> Snapshot {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let state = await adapter.probe()
+        let findings = ruleEngine.evaluate(state)
+        return Snapshot(state: state, findings: findings, duration: clock.now - start)
+    }
+
+    public func plan(for finding: Finding) -> FixPlan? {
+        guard let intent = finding.fix else { return nil }
+        return adapter.plan(intent, ruleID: finding.rule.id, subject: finding.subject)
+    }
+
+    /// The plan that reverses an applied one, checked against the state it left.
+    public func undoPlan(for applied: FixPlan) -> FixPlan? {
+        guard var plan = adapter.plan(applied.intent.inverse, ruleID: applied.ruleID, subject: applied.subject) else { return nil }
+        plan.undoes = applied.id
+        plan.title = "Undo: " + plan.title
+        return plan
+    }
+
+    public func dryRun(_ plan: FixPlan) async -> DryRunOutcome {
+        await executor.dryRun(plan)
+    }
+
+    public func apply(_ plan: FixPlan) async -> ApplyOutcome {
+        let session = self
+        return await executor.apply(plan) {
+            let snapshot = await session.refresh()
+            return snapshot.findings.contains { $0.rule.id == plan.ruleID && $0.subject == plan.subject && $0.verdict == .fail }
+        }
+    }
+}

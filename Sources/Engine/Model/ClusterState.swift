@@ -1,0 +1,22 @@
+import Foundation
+
+/// Everything one refresh learned about the target. Value type: panes and rules read
+/// a consistent snapshot while the next refresh is under way.
+public struct ClusterState: Sendable {
+    public var target: Target
+    public var readAt: Date
+    public var kubernetes: KubernetesState
+
+    public init(target: Target, readAt: Date = Date(), kubernetes: KubernetesState = KubernetesState()) {
+        self.target = target
+        self.readAt = readAt
+        self.kubernetes = kubernetes
+    }
+
+    /// Every section that failed, for the status bar and `check`'s exit status.
+    public var failures: [ProbeError] {
+        let k = kubernetes
+        return [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error]
+            .compactMap { $0 }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Turns wire objects into model values. Pure: tested without a cluster.
+public enum KubeDecoder {
+    static let secretLooking = ["PASSWORD", "TOKEN", "SECRET", "_KEY", "PASSWD", "CREDENTIAL"]
+
+    public static func nodes(_ bytes: [UInt8]) throws -> [KubeNode] {
+        try JSONDecoder().decode(KubeWire.List<KubeWire.Node>.self, from: Data(bytes)).items.map(node)
+    }
+
+    static func node(_ wire: KubeWire.Node) -> KubeNode {
+        let labels = wire.metadata.labels ?? [:]
+        var roles = labels.keys.compactMap { key -> String? in
+            key.hasPrefix("node-role.kubernetes.io/") ? String(key.dropFirst("node-role.kubernetes.io/".count)) : nil
+        }
+        if let legacy = labels["kubernetes.io/role"], !roles.contains(legacy) { roles.append(legacy) }
+        let readyCondition = wire.status?.conditions?.first { $0.type == "Ready" }
+        return KubeNode(
+            name: Sanitizer.line(wire.metadata.name),
+            roles: roles.sorted().map { Sanitizer.line($0) },
+            ready: readyCondition.map { $0.status == "True" },
+            cpuMillis: wire.status?.capacity?["cpu"].flatMap(KubeQuantity.cpuMillis),
+            memoryBytes: wire.status?.capacity?["memory"].flatMap(KubeQuantity.bytes),
+            kubeletVersion: Sanitizer.line(wire.status?.nodeInfo?.kubeletVersion ?? "?"),
+            labels: labels
+        )
+    }
+
+    public static func deployments(_ bytes: [UInt8]) throws -> [KubeDeployment] {
+        try JSONDecoder().decode(KubeWire.List<KubeWire.Deployment>.self, from: Data(bytes)).items.map(deployment)
+    }
+
+    public static func deployment(_ bytes: [UInt8]) throws -> KubeDeployment {
+        deployment(try JSONDecoder().decode(KubeWire.Deployment.self, from: Data(bytes)))
+    }
+
+    static func deployment(_ wire: KubeWire.Deployment) -> KubeDeployment {
+        let containers = (wire.spec?.template?.spec?.containers ?? []).map { container in
+            KubeDeployment.Container(
+                name: container.name,
+                image: container.image ?? "",
+                env: (container.env ?? []).map { env in
+                    let secret = secretLooking.contains { env.name.uppercased().contains($0) }
+                    return KubeDeployment.EnvVar(
+                        name: env.name,
+                        value: secret ? nil : env.value,
+                        fromReference: env.valueFrom != nil
+                    )
+                }
+            )
+        }
+        return KubeDeployment(
+            namespace: wire.metadata.namespace ?? "",
+            name: wire.metadata.name,
+            // Kubernetes defaults an unset spec.replicas to 1; unset readyReplicas means 0.
+            desiredReplicas: wire.spec?.replicas ?? 1,
+            readyReplicas: wire.status?.readyReplicas ?? 0,
+            containers: containers,
+            annotations: wire.metadata.annotations ?? [:]
+        )
+    }
+
+    public static func pods(_ bytes: [UInt8]) throws -> [KubePod] {
+        try JSONDecoder().decode(KubeWire.List<KubeWire.Pod>.self, from: Data(bytes)).items.map { wire in
+            KubePod(
+                name: Sanitizer.line(wire.metadata.name),
+                namespace: wire.metadata.namespace ?? "",
+                app: wire.metadata.labels?["app"],
+                nodeName: wire.spec?.nodeName.map { Sanitizer.line($0) },
+                ready: wire.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } ?? false,
+                phase: wire.status?.phase ?? "Unknown"
+            )
+        }
+    }
+
+    public static func secrets(_ bytes: [UInt8]) throws -> [KubeSecretMeta] {
+        try JSONDecoder().decode(KubeWire.List<KubeWire.Secret>.self, from: Data(bytes)).items.map { wire in
+            KubeSecretMeta(
+                name: Sanitizer.line(wire.metadata.name),
+                type: Sanitizer.line(wire.type ?? "Opaque"),
+                annotations: wire.metadata.annotations ?? [:],
+                certificateNotAfter: wire.data?.tlsCrt.flatMap(CertificateExpiry.notAfter(base64PEM:))
+            )
+        }
+    }
+
+    public static func apiGroups(_ bytes: [UInt8]) throws -> [String] {
+        try JSONDecoder().decode(KubeWire.GroupList.self, from: Data(bytes)).groups.map(\.name)
+    }
+
+    public static func names(_ bytes: [UInt8]) throws -> [String] {
+        try JSONDecoder().decode(KubeWire.List<KubeWire.NameOnly>.self, from: Data(bytes)).items.map(\.metadata.name)
+    }
+}

@@ -1,0 +1,20 @@
+/// Parses Kubernetes resource quantities ("4", "3500m", "16386156Ki", "8Gi", "1e9").
+enum KubeQuantity {
+    static func cpuMillis(_ text: String) -> Int? {
+        if text.hasSuffix("m") { return Int(text.dropLast()) }
+        guard let cores = Double(text) else { return nil }
+        return Int((cores * 1000).rounded())
+    }
+
+    static func bytes(_ text: String) -> Int64? {
+        let suffixes: [(String, Double)] = [
+            ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
+            ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("m", 1e-3),
+        ]
+        for (suffix, factor) in suffixes where text.hasSuffix(suffix) {
+            guard let number = Double(text.dropLast(suffix.count)) else { return nil }
+            return Int64(number * factor)
+        }
+        return Double(text).map { Int64($0) }
+    }
+}

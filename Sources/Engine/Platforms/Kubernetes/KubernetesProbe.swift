@@ -1,0 +1,66 @@
+import Foundation
+
+/// Reads a Kubernetes cluster through `kubectl get --raw`, every section
+/// concurrently, so a refresh costs the slowest read rather than the sum.
+public struct KubernetesProbe: Sendable {
+    public var runner: any CommandRunner
+    public var target: KubeTarget
+    public var namespace: String
+
+    public init(runner: any CommandRunner, target: KubeTarget, namespace: String = "deis") {
+        self.runner = runner
+        self.target = target
+        self.namespace = namespace
+    }
+
+    public func probe() async -> KubernetesState {
+        let ns = namespace
+        async let nodes = read("nodes", "/api/v1/nodes", KubeDecoder.nodes)
+        async let deployments = read("deployments", "/apis/apps/v1/namespaces/\(ns)/deployments", KubeDecoder.deployments)
+        async let pods = read("router pods", "/api/v1/namespaces/\(ns)/pods?labelSelector=app%3Ddeis-router", KubeDecoder.pods)
+        async let secrets = read("secrets", "/api/v1/namespaces/\(ns)/secrets", KubeDecoder.secrets)
+        async let groups = read("API groups", "/apis", KubeDecoder.apiGroups)
+        async let roles = read("cluster roles", "/apis/rbac.authorization.k8s.io/v1/clusterroles", KubeDecoder.names, missingMeansEmpty: true)
+        var state = KubernetesState()
+        state.nodes = await nodes
+        state.deployments = await deployments
+        state.pods = await pods
+        state.secrets = await secrets
+        state.apiGroups = await groups
+        state.clusterRoles = await roles
+        return state
+    }
+
+    /// One deployment, read fresh: used to check a fix's precondition just before it runs.
+    public func deployment(_ name: String) async -> Loaded<KubeDeployment> {
+        await read("deployment \(name)", "/apis/apps/v1/namespaces/\(namespace)/deployments/\(name)", KubeDecoder.deployment)
+    }
+
+    func read<T: Sendable>(
+        _ what: String, _ path: String, _ decode: @Sendable ([UInt8]) throws -> T, missingMeansEmpty: Bool = false
+    ) async -> Loaded<T> {
+        let command = target.rawGet(path)
+        do {
+            let output = try await runner.run(command)
+            do {
+                return .loaded(try decode(output.stdout))
+            } catch {
+                return .failed(ProbeError(.malformed, "\(what): kubectl returned malformed JSON for \(path) (\(Self.summary(of: error)))"))
+            }
+        } catch {
+            let probeError = ProbeError.from(error, what: what)
+            if missingMeansEmpty, probeError.kind == .notFound, let empty = [String]() as? T { return .loaded(empty) }
+            return .failed(probeError)
+        }
+    }
+
+    static func summary(of error: any Error) -> String {
+        switch error {
+        case DecodingError.dataCorrupted(let context): return "corrupt data: \(context.debugDescription)"
+        case DecodingError.keyNotFound(let key, _): return "missing field \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context): return "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.valueNotFound(_, let context): return "null at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: return String(describing: error).prefix(120).description
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Makes cluster-supplied text safe to draw and log: no escape sequences, no control
+/// characters, no bidi overrides — a node named "\u{1b}]0;pwned\u{7}" shows as
+/// "?]0;pwned?" instead of retitling the operator's terminal.
+public enum Sanitizer {
+    public static func line(_ text: String, maxLength: Int = 256) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= maxLength { out.append("…"); break }
+            out.append(isSafe(scalar) ? scalar : (scalar == "\n" || scalar == "\t" ? " " : "?"))
+            count += 1
+        }
+        return String(out)
+    }
+
+    static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: return false          // C0, DEL, C1 controls (incl. CSI 0x9B)
+        case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return false // bidi overrides
+        case 0xFFF9...0xFFFB: return false
+        default:
+            return scalar.properties.generalCategory != .unassigned
+                && scalar.properties.generalCategory != .privateUse
+                && scalar.properties.generalCategory != .surrogate
+        }
+    }
+}
