@@ -1,0 +1,23 @@
+import Foundation
+import Engine
+
+/// One line of the activity pane: a refresh, a fix step, an error. Applied fixes
+/// keep their plan so `u` can undo them.
+public struct ActivityItem: Sendable {
+    public enum Kind: String, Sendable { case info, fix, undo, error, refused }
+
+    public var time: Date
+    public var kind: Kind
+    public var text: String
+    public var plan: FixPlan?
+    public var undone = false
+
+    public init(time: Date = Date(), kind: Kind, text: String, plan: FixPlan? = nil) {
+        self.time = time
+        self.kind = kind
+        self.text = Sanitizer.line(text, maxLength: 500)
+        self.plan = plan
+    }
+
+    public var undoable: Bool { kind == .fix && plan != nil && !undone }
+}

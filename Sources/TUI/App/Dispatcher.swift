@@ -1,0 +1,54 @@
+import Engine
+
+/// Decides what a key means in the current state. The only place that knows which
+/// actions mutate: read-only mode is enforced here, for every view at once.
+public enum Dispatcher {
+    public enum Outcome: Equatable, Sendable {
+        case perform(Action)
+        /// A mutating key pressed in read-only mode, with the reason to show.
+        case refused(String)
+        /// A character typed into the high-risk confirmation field.
+        case typed(Character)
+        case erase
+        case ignored
+    }
+
+    public static func dispatch(_ key: Key, model: AppModel) -> Outcome {
+        switch model.dialog {
+        case .busy:
+            return .ignored
+        case .help, .details:
+            return [.escape, .enter, .char("q"), .char("?"), .char("n")].contains(key) ? .perform(.cancel) : .ignored
+        case .confirm(let plan, let dryRun, let typed):
+            return confirmKey(key, plan: plan, dryRun: dryRun, typed: typed, model: model)
+        case nil:
+            guard let binding = KeyBinding.binding(for: key) else { return .ignored }
+            if binding.mutating && model.readOnly {
+                return .refused("read-only mode: '\(binding.keyLabel)' (\(binding.help)) is disabled — R toggles read-only")
+            }
+            return .perform(binding.action)
+        }
+    }
+
+    static func confirmKey(_ key: Key, plan: FixPlan, dryRun: DryRunOutcome, typed: String, model: AppModel) -> Outcome {
+        let accepted: Bool
+        if case .accepted = dryRun { accepted = true } else { accepted = false }
+        if key == .escape { return .perform(.cancel) }
+        if plan.risk == .high {
+            switch key {
+            case .enter:
+                guard accepted, typed == model.target.kube?.context ?? model.target.name else { return .perform(.cancel) }
+                return model.readOnly ? .refused("read-only mode: fixes are disabled") : .perform(.confirm)
+            case .backspace: return .erase
+            case .char(let c): return .typed(c)
+            default: return .ignored
+            }
+        }
+        guard let binding = KeyBinding.binding(for: key, in: KeyBinding.dialogTable) else { return .ignored }
+        if binding.action == .confirm {
+            if !accepted { return .ignored }
+            if model.readOnly { return .refused("read-only mode: fixes are disabled") }
+        }
+        return .perform(binding.action)
+    }
+}

@@ -1,0 +1,7 @@
+/// The panes of the console, in Tab order.
+public enum PaneID: String, Sendable, CaseIterable {
+    case nodes = "Nodes"
+    case router = "Router scale"
+    case findings = "Findings"
+    case activity = "Activity"
+}

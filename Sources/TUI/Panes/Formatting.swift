@@ -1,0 +1,30 @@
+import Foundation
+
+/// Short human forms for sizes and times in narrow columns.
+enum Formatting {
+    static func bytes(_ value: Int64?) -> String {
+        guard let value else { return "?" }
+        let gib = Double(value) / 1_073_741_824
+        return gib >= 1 ? String(format: "%.1fGi", gib) : String(format: "%.0fMi", Double(value) / 1_048_576)
+    }
+
+    static func cpu(_ millis: Int?) -> String {
+        guard let millis else { return "?" }
+        return millis % 1000 == 0 ? String(millis / 1000) : "\(millis)m"
+    }
+
+    static func clock(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm:ss"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: date)
+    }
+
+    static func ago(_ date: Date?, now: Date = Date()) -> String {
+        guard let date else { return "never" }
+        let seconds = Int(now.timeIntervalSince(date))
+        if seconds < 60 { return "\(max(seconds, 0))s ago" }
+        if seconds < 3600 { return "\(seconds / 60)m ago" }
+        return "\(seconds / 3600)h ago"
+    }
+}

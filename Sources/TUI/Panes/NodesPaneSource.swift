@@ -1,0 +1,32 @@
+import Engine
+
+/// Nodes: name, status, roles, capacity, kubelet version.
+struct NodesPaneSource: PaneSource {
+    let nodes: Loaded<[KubeNode]>?
+
+    var title: String { PaneID.nodes.rawValue }
+    var columns: [Column] {
+        [Column("NAME"), Column("STATUS", width: 9), Column("ROLES", width: 13), Column("CPU", width: 4), Column("MEM", width: 7), Column("VERSION", width: 8)]
+    }
+    var list: [KubeNode] { nodes?.value ?? [] }
+    var rowCount: Int { list.count }
+    var errorText: String? { nodes?.error?.message }
+    var emptyText: String { nodes == nil ? "loading…" : "no nodes" }
+
+    var summary: [Cell]? {
+        guard let list = nodes?.value else { return nil }
+        let notReady = list.filter { $0.ready != true }.count
+        return notReady == 0 ? [Cell("all \(list.count) Ready", .ok)] : [Cell("\(notReady) of \(list.count) not Ready", .error)]
+    }
+
+    func row(at index: Int) -> [Cell] {
+        let node = list[index]
+        let status: Cell = switch node.ready {
+        case true?: Cell("Ready", .ok)
+        case false?: Cell("NotReady", .error)
+        case nil: Cell("Unknown", .warning)
+        }
+        return [Cell(node.name), status, Cell(node.roles.isEmpty ? "<none>" : node.roles.joined(separator: ","), .dim),
+                Cell(Formatting.cpu(node.cpuMillis)), Cell(Formatting.bytes(node.memoryBytes)), Cell(node.kubeletVersion, .dim)]
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Engine
+
+/// Draws a whole frame from the model. Pure with respect to the model: the same
+/// model on a `GridScreen` gives the text tmux shows.
+@MainActor
+public enum Renderer {
+    public static func draw(_ model: AppModel, on screen: any Screen, now: Date = Date()) {
+        screen.clear()
+        guard let layout = Layout.compute(rows: screen.rows, cols: screen.cols) else {
+            drawTooSmall(on: screen)
+            screen.flush()
+            return
+        }
+        HeaderBar.draw(model, on: screen)
+        let k = model.snapshot?.state.kubernetes
+        for (pane, rect) in layout.panes {
+            let focused = model.focus == pane && model.dialog == nil
+            let selected = model.selected(pane)
+            switch pane {
+            case .nodes:
+                ListPane.draw(NodesPaneSource(nodes: k?.nodes), on: screen, in: rect, focused: focused, selected: selected)
+            case .router:
+                ListPane.draw(RouterPaneSource(state: k, pods: model.routerPods, minimum: 2), on: screen, in: rect, focused: focused, selected: selected)
+            case .findings:
+                let passing = model.snapshot?.findings.filter { $0.verdict == .pass }.count ?? 0
+                ListPane.draw(FindingsPaneSource(findings: model.visibleFindings, loaded: model.snapshot != nil, passing: passing),
+                              on: screen, in: rect, focused: focused, selected: selected)
+            case .activity:
+                ListPane.draw(ActivityPaneSource(items: model.activityNewestFirst), on: screen, in: rect, focused: focused, selected: selected)
+            }
+        }
+        StatusBar.draw(model, on: screen, now: now)
+        if let dialog = model.dialog { DialogView.draw(dialog, model: model, on: screen) }
+        screen.flush()
+    }
+
+    static func drawTooSmall(on screen: any Screen) {
+        let lines = ["Terminal too small", "need \(Layout.minimumCols)×\(Layout.minimumRows), have \(screen.cols)×\(screen.rows)", "enlarge it, or q to quit"]
+        for (index, line) in lines.enumerated() where index < screen.rows {
+            let col = max((screen.cols - DisplayWidth.of(line)) / 2, 0)
+            screen.put(row: max(screen.rows / 2 - 1, 0) + index, col: col, line, role: index == 0 ? .warning : .normal)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Engine
+
+/// `shipshape check`: findings as a table or JSON, for scripts and CI.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a cluster once and print the findings.",
+        discussion: "Exit status: 0 nothing at or above --fail-on fails; 1 something does; 2 the cluster could not be read."
+    )
+
+    enum Format: String, ExpressibleByArgument { case table, json }
+
+    @OptionGroup var target: TargetOptions
+
+    @Option(help: "Check a bundled demo scenario instead of a cluster: \(DemoScenario.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var demo: DemoScenario?
+
+    @Option(help: "Output format: table or json.")
+    var format: Format = .table
+
+    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: info, warning, error, critical.")
+    var failOn: Severity = .error
+
+    func run() async throws {
+        let adapter: any PlatformAdapter
+        do {
+            if let demo {
+                adapter = try demo.makeAdapter(latencyMilliseconds: 0)
+            } else {
+                adapter = try await target.makeAdapter()
+            }
+        } catch {
+            FileHandle.standardError.write(Data("shipshape check: cannot read the cluster: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let state = await adapter.probe()
+        let findings = RuleEngine(rules: adapter.rules).evaluate(state)
+        let report = CheckReport(snapshot: Snapshot(state: state, findings: findings, duration: .zero), failOn: failOn)
+        print(format == .json ? report.json() : report.table())
+        for error in report.probeErrors {
+            FileHandle.standardError.write(Data("shipshape check: could not read \(error.message)\n".utf8))
+        }
+        throw ExitCode(report.exitStatus)
+    }
+}

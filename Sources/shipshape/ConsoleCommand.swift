@@ -1,0 +1,49 @@
+import ArgumentParser
+import Engine
+import TUI
+
+/// The interactive console against a real cluster (the default command).
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console on a cluster (default).")
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var console: ConsoleOptions
+
+    @MainActor
+    func run() async throws {
+        let adapter: any PlatformAdapter
+        do {
+            adapter = try await target.makeAdapter()
+        } catch {
+            throw CLIError("cannot start: \(error)")
+        }
+        let session = Session(adapter: adapter, audit: try console.openAuditLog())
+        let status = await ConsoleRunner.run(session: session, options: console)
+        throw ExitCode(status)
+    }
+}
+
+/// `shipshape demo [SCENARIO]`: the console on the embedded sandbox.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open the console on an embedded demo cluster (no cluster or kubectl needed).")
+
+    @Argument(help: "Scenario: \(DemoScenario.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var scenario: DemoScenario = .workflow
+
+    @OptionGroup var console: ConsoleOptions
+
+    @MainActor
+    func run() async throws {
+        let adapter = try scenario.makeAdapter()
+        let session = Session(adapter: adapter, audit: try console.openAuditLog(), verifyTimeoutSeconds: 5)
+        let status = await ConsoleRunner.run(session: session, options: console)
+        throw ExitCode(status)
+    }
+}
+
+/// A one-line error for the terminal, not a stack of Swift types.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Engine
+
+/// Flags shared by the interactive console and the demo.
+struct ConsoleOptions: ParsableArguments {
+    @Flag(name: .customLong("read-only"), help: "Disable every fix and undo (R toggles at run time).")
+    var readOnly = false
+
+    @Option(help: "Colour theme: a name from themes/ or a YAML file path. NO_COLOR turns colour off.")
+    var theme: String = "default"
+
+    @Option(name: .customLong("refresh"), help: "Seconds between automatic refreshes (0 turns them off).")
+    var refreshSeconds: Double = 15
+
+    @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
+    var auditLog: String?
+
+    func openAuditLog() throws -> AuditLog {
+        try AuditLog(path: auditLog ?? AuditLog.defaultPath())
+    }
+}

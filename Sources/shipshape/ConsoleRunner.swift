@@ -1,0 +1,44 @@
+import Foundation
+import Engine
+import TUI
+
+/// Owns the terminal for the lifetime of the console and always gives it back:
+/// on `q`, on SIGINT/SIGTERM (exit 130/143) and, through `TerminalGuard`, on a crash.
+@MainActor
+enum ConsoleRunner {
+    static func run(session: Session, options: ConsoleOptions) async -> Int32 {
+        let theme: Theme
+        do {
+            theme = try ThemeLoader().load(named: options.theme)
+        } catch {
+            FileHandle.standardError.write(Data("shipshape: \(error)\n".utf8))
+            return 2
+        }
+        TerminalGuard.shared.install()
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal(theme: theme)
+        } catch {
+            FileHandle.standardError.write(Data("shipshape: \(error)\n".utf8))
+            return 2
+        }
+        let controller = ConsoleController(session: session, screen: terminal, readOnly: options.readOnly,
+                                           autoRefreshSeconds: options.refreshSeconds > 0 ? options.refreshSeconds : nil)
+        controller.start()
+        var status: Int32 = 0
+        while !controller.quitRequested {
+            if let signal = TerminalGuard.shared.takePendingSignal() {
+                status = TerminalGuard.exitCode(for: signal)
+                break
+            }
+            if let key = terminal.readKey(timeoutMilliseconds: 40) {
+                controller.handle(key)
+            }
+            controller.tick()
+            // Lets finished refreshes and fixes hop back onto the main actor.
+            try? await Task.sleep(for: .milliseconds(1))
+        }
+        terminal.shutdown()
+        return status
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// shipshape: take PaaS clusters to production and keep them there.
+@main
+struct Shipshape: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shipshape",
+        abstract: "A terminal operations console that checks PaaS clusters against production recommendations and fixes them.",
+        discussion: "Run `shipshape demo` to try it on the embedded Deis Workflow sandbox, no cluster needed.",
+        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, KeysCommand.self],
+        defaultSubcommand: ConsoleCommand.self
+    )
+}
