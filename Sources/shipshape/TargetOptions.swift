@@ -12,6 +12,24 @@ struct TargetOptions: ParsableArguments {
     @Option(help: "kubeconfig context to pin (default: the current context at start).")
     var context: String?
 
+    @Option(name: .customLong("etcd-endpoints"), help: "etcd client URLs, comma-separated (default: $ETCDCTL_ENDPOINTS).")
+    var etcdEndpoints: String?
+
+    @Option(name: .customLong("etcd-cacert"), help: "CA file for etcd TLS (default: $ETCDCTL_CACERT).")
+    var etcdCACert: String?
+
+    @Option(name: .customLong("etcd-cert"), help: "Client certificate for etcd TLS (default: $ETCDCTL_CERT).")
+    var etcdCert: String?
+
+    @Option(name: .customLong("etcd-key"), help: "Client key for etcd TLS (default: $ETCDCTL_KEY).")
+    var etcdKey: String?
+
+    @Option(name: .customLong("fleet-endpoint"), help: "fleet API endpoint (default: $FLEETCTL_ENDPOINT).")
+    var fleetEndpoint: String?
+
+    @Option(name: .customLong("docker-host"), help: "Docker daemon socket, e.g. unix:///var/run/docker.sock (default: $DOCKER_HOST).")
+    var dockerHost: String?
+
     @Option(help: "Seconds before a tool call is abandoned.")
     var timeout: Double = 10
 
@@ -26,6 +44,10 @@ struct TargetOptions: ParsableArguments {
             let kube = try await KubeTargetResolver(runner: runner).resolve(kubeconfig: kubeconfig, context: context)
             let target = Target(name: kube.context, platform: .workflow, kube: kube, production: production)
             return WorkflowAdapter(target: target, kube: kube, runner: runner)
+        case .deis1:
+            return try Deis1Factory.makeAdapter(options: self, runner: runner)
+        case .swarm:
+            return try SwarmFactory.makeAdapter(options: self, runner: runner)
         default:
             throw ValidationError("platform \(platform.rawValue) is not available yet; use --platform workflow")
         }

@@ -97,8 +97,13 @@ public struct FixExecutor: Sendable {
             do {
                 let output = try await runner.run(check.command)
                 let actual: String?
-                do { actual = try JSONPathReader.value(in: output.stdout, at: check.jsonPath) } catch {
-                    return "could not read \(check.description): output is not JSON"
+                if check.jsonPath.isEmpty {
+                    let text = (String(validating: output.stdout, as: UTF8.self) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                    actual = text.isEmpty ? nil : text
+                } else {
+                    do { actual = try JSONPathReader.value(in: output.stdout, at: check.jsonPath) } catch {
+                        return "could not read \(check.description): output is not JSON"
+                    }
                 }
                 if actual != check.expected {
                     return "changed since preview: expected \(check.description), found \(actual.map { Sanitizer.line($0, maxLength: 60) } ?? "unset")"

@@ -5,6 +5,20 @@ public enum FixIntent: Sendable, Hashable, Codable {
     case scaleDeployment(namespace: String, name: String, from: Int, to: Int)
     /// Set one env variable of a deployment's container (`from` nil = unset).
     case setDeploymentEnv(namespace: String, deployment: String, container: String, variable: String, from: String?, to: String?)
+    /// Set an etcd key (`from` nil = absent; `to` nil = delete).
+    case etcdSetKey(key: String, from: String?, to: String?)
+    /// Start a fleet unit (e.g. `deis-router@2.service`); its inverse destroys it.
+    case fleetStartUnit(unit: String)
+    case fleetDestroyUnit(unit: String)
+    /// Run the Deis preseed script on one machine (no inverse: it only pulls images).
+    case fleetPreseed(machine: String)
+    /// Add / remove a placement constraint on a Swarm service.
+    case swarmConstraintAdd(service: String, constraint: String)
+    case swarmConstraintRemove(service: String, constraint: String)
+    /// Set a Swarm node's availability (`active`, `drain`, `pause`).
+    case swarmNodeAvailability(node: String, from: String, to: String)
+    /// Take an etcd snapshot into the backup folder (no inverse: snapshots are kept).
+    case etcdSnapshot
 
     /// One line for menus and dialogs.
     public var summary: String {
@@ -13,16 +27,32 @@ public enum FixIntent: Sendable, Hashable, Codable {
             return "scale \(ns)/\(name) from \(from) to \(to) replicas"
         case .setDeploymentEnv(let ns, let deployment, _, let variable, let from, let to):
             return "set \(variable) on \(ns)/\(deployment): \(from ?? "(unset)") → \(to ?? "(unset)")"
+        case .etcdSetKey(let key, let from, let to):
+            return "set etcd key \(key): \(from ?? "(absent)") → \(to ?? "(absent)")"
+        case .fleetStartUnit(let unit): return "start fleet unit \(unit)"
+        case .fleetDestroyUnit(let unit): return "destroy fleet unit \(unit)"
+        case .fleetPreseed(let machine): return "preseed Deis images on machine \(machine)"
+        case .swarmConstraintAdd(let service, let constraint): return "add constraint \(constraint) to service \(service)"
+        case .swarmConstraintRemove(let service, let constraint): return "remove constraint \(constraint) from service \(service)"
+        case .swarmNodeAvailability(let node, let from, let to): return "set node \(node) availability \(from) → \(to)"
+        case .etcdSnapshot: return "take an etcd snapshot now"
         }
     }
 
-    /// The intent that puts things back as they were.
-    public var inverse: FixIntent {
+    /// The intent that puts things back as they were; nil when there is nothing to undo.
+    public var inverse: FixIntent? {
         switch self {
         case .scaleDeployment(let ns, let name, let from, let to):
             return .scaleDeployment(namespace: ns, name: name, from: to, to: from)
         case .setDeploymentEnv(let ns, let deployment, let container, let variable, let from, let to):
             return .setDeploymentEnv(namespace: ns, deployment: deployment, container: container, variable: variable, from: to, to: from)
+        case .etcdSetKey(let key, let from, let to): return .etcdSetKey(key: key, from: to, to: from)
+        case .fleetStartUnit(let unit): return .fleetDestroyUnit(unit: unit)
+        case .fleetDestroyUnit(let unit): return .fleetStartUnit(unit: unit)
+        case .fleetPreseed, .etcdSnapshot: return nil
+        case .swarmConstraintAdd(let service, let constraint): return .swarmConstraintRemove(service: service, constraint: constraint)
+        case .swarmConstraintRemove(let service, let constraint): return .swarmConstraintAdd(service: service, constraint: constraint)
+        case .swarmNodeAvailability(let node, let from, let to): return .swarmNodeAvailability(node: node, from: to, to: from)
         }
     }
 }

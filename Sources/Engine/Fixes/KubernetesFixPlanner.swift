@@ -42,6 +42,8 @@ public struct KubernetesFixPlanner: Sendable {
                     jsonPath: ["spec", "template", "spec", "containers", "[name=\(container)]", "env", "[name=\(variable)]", "value"],
                     expected: to)]
             )
+        default:
+            return nil
         }
     }
 

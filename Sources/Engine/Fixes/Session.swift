@@ -30,7 +30,7 @@ public struct Session: Sendable {
 
     /// The plan that reverses an applied one, checked against the state it left.
     public func undoPlan(for applied: FixPlan) -> FixPlan? {
-        guard var plan = adapter.plan(applied.intent.inverse, ruleID: applied.ruleID, subject: applied.subject) else { return nil }
+        guard let inverse = applied.intent.inverse, var plan = adapter.plan(inverse, ruleID: applied.ruleID, subject: applied.subject) else { return nil }
         plan.undoes = applied.id
         plan.title = "Undo: " + plan.title
         return plan

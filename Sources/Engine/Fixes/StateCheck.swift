@@ -5,6 +5,7 @@ public struct StateCheck: Sendable, Hashable, Codable {
     /// A read-only command (e.g. `kubectl get --raw …/deployments/deis-router`).
     public var command: Command
     /// Path into the command's JSON output; `[name=X]` picks the array element with that name.
+    /// Empty: the whole output, trimmed, is the value (empty output = absent).
     public var jsonPath: [String]
     /// The value the preview assumed; nil means "absent".
     public var expected: String?

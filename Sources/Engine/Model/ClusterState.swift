@@ -6,6 +6,9 @@ public struct ClusterState: Sendable {
     public var target: Target
     public var readAt: Date
     public var kubernetes: KubernetesState
+    public var etcd: Loaded<EtcdState> = .notProbed
+    public var fleet: Loaded<FleetState> = .notProbed
+    public var swarm: Loaded<SwarmState> = .notProbed
 
     public init(target: Target, readAt: Date = Date(), kubernetes: KubernetesState = KubernetesState()) {
         self.target = target
@@ -16,7 +19,8 @@ public struct ClusterState: Sendable {
     /// Every section that failed, for the status bar and `check`'s exit status.
     public var failures: [ProbeError] {
         let k = kubernetes
-        return [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error]
+        return [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error,
+                etcd.error, fleet.error, swarm.error]
             .compactMap { $0 }
     }
 }

@@ -4,19 +4,29 @@ public struct Target: Sendable, Hashable, Codable {
     public var name: String
     public var platform: PlatformID
     public var kube: KubeTarget?
+    public var etcd: EtcdTarget?
+    public var fleet: FleetTarget?
+    public var docker: DockerTarget?
     /// Marked production by policy or flag: drawn in its own colour everywhere.
     public var production: Bool
 
-    public init(name: String, platform: PlatformID, kube: KubeTarget? = nil, production: Bool = false) {
+    public init(name: String, platform: PlatformID, kube: KubeTarget? = nil, etcd: EtcdTarget? = nil,
+                fleet: FleetTarget? = nil, docker: DockerTarget? = nil, production: Bool = false) {
         self.name = name
         self.platform = platform
         self.kube = kube
+        self.etcd = etcd
+        self.fleet = fleet
+        self.docker = docker
         self.production = production
     }
 
     /// The short label the status bar shows: platform and pinned context.
     public var label: String {
         if let kube { return "\(platform.displayName) · ctx \(kube.context)" }
+        if let fleet { return "\(platform.displayName) · fleet \(fleet.endpoint)" }
+        if let docker { return "\(platform.displayName) · docker \(docker.host)" }
+        if let etcd { return "\(platform.displayName) · etcd \(etcd.endpoints.joined(separator: ","))" }
         return "\(platform.displayName) · \(name)"
     }
 }

@@ -26,13 +26,11 @@ public struct AppModel: Sendable {
     }
 
     public func rowCount(_ pane: PaneID) -> Int {
-        switch pane {
-        case .nodes: return snapshot?.state.kubernetes.nodes.value?.count ?? 0
-        case .router: return routerPods.count
-        case .findings: return visibleFindings.count
-        case .activity: return activity.count
-        }
+        PaneCatalog.source(pane, model: self).rowCount
     }
+
+    /// The panes this platform shows, in Tab order.
+    public var panes: [PaneID] { PaneCatalog.panes(for: self) }
 
     /// Findings worth a row: everything but passes and n/a, which stay in details and reports.
     public var visibleFindings: [Finding] {

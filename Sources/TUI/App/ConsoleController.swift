@@ -52,7 +52,7 @@ public final class ConsoleController {
         let page = max(screen.rows / 2 - 4, 1)
         switch action {
         case .nextPane, .previousPane:
-            let all = PaneID.allCases
+            let all = model.panes
             let index = all.firstIndex(of: model.focus) ?? 0
             model.focus = all[(index + (action == .nextPane ? 1 : all.count - 1)) % all.count]
         case .moveDown: model.move(1, in: model.focus)

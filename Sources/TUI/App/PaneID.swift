@@ -1,7 +1,17 @@
-/// The panes of the console, in Tab order.
+/// The panes of the console, in Tab order. Which of them a platform shows is
+/// decided in `PaneCatalog`.
 public enum PaneID: String, Sendable, CaseIterable {
     case nodes = "Nodes"
+    case etcd = "etcd members"
     case router = "Router scale"
     case findings = "Findings"
     case activity = "Activity"
+
+    /// Left column: what the cluster is. Right column: what to do about it.
+    var column: Int {
+        switch self {
+        case .nodes, .etcd, .router: return 0
+        case .findings, .activity: return 1
+        }
+    }
 }

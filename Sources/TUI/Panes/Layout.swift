@@ -1,5 +1,6 @@
 /// Where each pane goes for a terminal size. Wide terminals get two columns
-/// (overview left, findings and activity right); narrow ones a single stack.
+/// (the cluster on the left, findings and activity on the right); narrow ones a
+/// single stack with findings first.
 public struct Layout: Sendable, Equatable {
     public static let minimumRows = 16
     public static let minimumCols = 60
@@ -7,29 +8,35 @@ public struct Layout: Sendable, Equatable {
     public var panes: [PaneID: Rect]
 
     /// nil when the terminal is too small to draw anything useful.
-    public static func compute(rows: Int, cols: Int) -> Layout? {
+    public static func compute(rows: Int, cols: Int, panes: [PaneID] = [.nodes, .router, .findings, .activity]) -> Layout? {
         guard rows >= minimumRows, cols >= minimumCols else { return nil }
         let top = 1
         let height = rows - 2
+        var result: [PaneID: Rect] = [:]
         if cols >= 100 {
-            let left = max(cols * 2 / 5, 44)
-            let right = cols - left
-            let nodesHeight = height / 2
-            let findingsHeight = height * 3 / 5
-            return Layout(panes: [
-                .nodes: Rect(row: top, col: 0, height: nodesHeight, width: left),
-                .router: Rect(row: top + nodesHeight, col: 0, height: height - nodesHeight, width: left),
-                .findings: Rect(row: top, col: left, height: findingsHeight, width: right),
-                .activity: Rect(row: top + findingsHeight, col: left, height: height - findingsHeight, width: right),
-            ])
+            let leftWidth = max(cols * 2 / 5, 44)
+            let left = panes.filter { $0.column == 0 }
+            let right = panes.filter { $0.column == 1 }
+            stack(left, into: &result, top: top, height: height, col: 0, width: leftWidth, weights: { _ in 1 })
+            stack(right, into: &result, top: top, height: height, col: leftWidth, width: cols - leftWidth,
+                  weights: { $0 == .findings ? 3 : 2 })
+        } else {
+            let ordered = panes.filter { $0 == .findings } + panes.filter { $0 != .findings }
+            stack(ordered, into: &result, top: top, height: height, col: 0, width: cols, weights: { $0 == .findings ? 2 : 1 })
         }
-        let share = height / 4
-        let findings = height - 3 * share
-        return Layout(panes: [
-            .findings: Rect(row: top, col: 0, height: findings, width: cols),
-            .nodes: Rect(row: top + findings, col: 0, height: share, width: cols),
-            .router: Rect(row: top + findings + share, col: 0, height: share, width: cols),
-            .activity: Rect(row: top + findings + 2 * share, col: 0, height: share, width: cols),
-        ])
+        return Layout(panes: result)
+    }
+
+    /// Splits a column's height among panes by weight; the last takes the remainder.
+    static func stack(_ panes: [PaneID], into result: inout [PaneID: Rect], top: Int, height: Int, col: Int, width: Int,
+                      weights: (PaneID) -> Int) {
+        let total = panes.map(weights).reduce(0, +)
+        guard total > 0 else { return }
+        var row = top
+        for (index, pane) in panes.enumerated() {
+            let share = index == panes.count - 1 ? top + height - row : height * weights(pane) / total
+            result[pane] = Rect(row: row, col: col, height: share, width: width)
+            row += share
+        }
     }
 }

@@ -4,7 +4,7 @@ import Engine
 /// scrolling — the one list renderer every pane shares.
 @MainActor
 public enum ListPane {
-    public static func draw(_ source: some PaneSource, on screen: any Screen, in rect: Rect, focused: Bool, selected: Int) {
+    public static func draw(_ source: any PaneSource, on screen: any Screen, in rect: Rect, focused: Bool, selected: Int) {
         guard rect.height >= 3, rect.width >= 8 else { return }
         screen.box(row: rect.row, col: rect.col, height: rect.height, width: rect.width, role: focused ? .title : .border)
         let title = " \(source.title)\(source.rowCount > 0 ? " (\(source.rowCount))" : "") "

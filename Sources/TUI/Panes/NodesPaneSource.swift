@@ -29,4 +29,15 @@ struct NodesPaneSource: PaneSource {
         return [Cell(node.name), status, Cell(node.roles.isEmpty ? "<none>" : node.roles.joined(separator: ","), .dim),
                 Cell(Formatting.cpu(node.cpuMillis)), Cell(Formatting.bytes(node.memoryBytes)), Cell(node.kubeletVersion, .dim)]
     }
+
+    func details(at index: Int) -> (title: String, lines: [String])? {
+        guard list.indices.contains(index) else { return nil }
+        let node = list[index]
+        var lines = ["Name:     \(node.name)", "Ready:    \(node.ready.map { $0 ? "yes" : "no" } ?? "unknown")",
+                     "Roles:    \(node.roles.isEmpty ? "<none>" : node.roles.joined(separator: ", "))",
+                     "CPU:      \(Formatting.cpu(node.cpuMillis))", "Memory:   \(Formatting.bytes(node.memoryBytes))",
+                     "Kubelet:  \(node.kubeletVersion)", "", "Labels:"]
+        lines += node.labels.sorted { $0.key < $1.key }.map { "  \($0.key)=\($0.value)" }
+        return (node.name, lines)
+    }
 }

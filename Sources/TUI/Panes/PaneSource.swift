@@ -33,8 +33,11 @@ public protocol PaneSource {
     var emptyText: String { get }
     /// An optional summary line under the title (e.g. "2/2 ready").
     var summary: [Cell]? { get }
+    /// Title and lines of the details dialog for a row (Enter), if the pane has any.
+    func details(at index: Int) -> (title: String, lines: [String])?
 }
 
 extension PaneSource {
     public var summary: [Cell]? { nil }
+    public func details(at index: Int) -> (title: String, lines: [String])? { nil }
 }

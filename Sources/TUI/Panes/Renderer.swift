@@ -7,28 +7,15 @@ import Engine
 public enum Renderer {
     public static func draw(_ model: AppModel, on screen: any Screen, now: Date = Date()) {
         screen.clear()
-        guard let layout = Layout.compute(rows: screen.rows, cols: screen.cols) else {
+        guard let layout = Layout.compute(rows: screen.rows, cols: screen.cols, panes: model.panes) else {
             drawTooSmall(on: screen)
             screen.flush()
             return
         }
         HeaderBar.draw(model, on: screen)
-        let k = model.snapshot?.state.kubernetes
         for (pane, rect) in layout.panes {
             let focused = model.focus == pane && model.dialog == nil
-            let selected = model.selected(pane)
-            switch pane {
-            case .nodes:
-                ListPane.draw(NodesPaneSource(nodes: k?.nodes), on: screen, in: rect, focused: focused, selected: selected)
-            case .router:
-                ListPane.draw(RouterPaneSource(state: k, pods: model.routerPods, minimum: 2), on: screen, in: rect, focused: focused, selected: selected)
-            case .findings:
-                let passing = model.snapshot?.findings.filter { $0.verdict == .pass }.count ?? 0
-                ListPane.draw(FindingsPaneSource(findings: model.visibleFindings, loaded: model.snapshot != nil, passing: passing),
-                              on: screen, in: rect, focused: focused, selected: selected)
-            case .activity:
-                ListPane.draw(ActivityPaneSource(items: model.activityNewestFirst), on: screen, in: rect, focused: focused, selected: selected)
-            }
+            ListPane.draw(PaneCatalog.source(pane, model: model), on: screen, in: rect, focused: focused, selected: model.selected(pane))
         }
         StatusBar.draw(model, on: screen, now: now)
         if let dialog = model.dialog { DialogView.draw(dialog, model: model, on: screen) }

@@ -27,4 +27,10 @@ struct RouterPaneSource: PaneSource {
         let pod = pods[index]
         return [Cell(pod.name), Cell(pod.nodeName ?? "-", .dim), pod.ready ? Cell("yes", .ok) : Cell("no", .error)]
     }
+
+    func details(at index: Int) -> (title: String, lines: [String])? {
+        guard pods.indices.contains(index) else { return nil }
+        let pod = pods[index]
+        return (pod.name, ["Pod:    \(pod.name)", "Node:   \(pod.nodeName ?? "-")", "Phase:  \(pod.phase)", "Ready:  \(pod.ready ? "yes" : "no")"])
+    }
 }

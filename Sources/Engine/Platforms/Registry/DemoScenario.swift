@@ -1,10 +1,14 @@
 /// Bundled demo scenarios, one per platform, each with known problems.
 public enum DemoScenario: String, Sendable, CaseIterable {
     case workflow
+    case deis1 = "deis-v1"
+    case swarm
 
     public var platform: PlatformID {
         switch self {
         case .workflow: return .workflow
+        case .deis1: return .deis1
+        case .swarm: return .swarm
         }
     }
 
@@ -12,6 +16,8 @@ public enum DemoScenario: String, Sendable, CaseIterable {
     public var json: String {
         switch self {
         case .workflow: return WorkflowScenario.json
+        case .deis1: return Deis1Demo.json
+        case .swarm: return SwarmDemo.json
         }
     }
 
@@ -23,6 +29,10 @@ public enum DemoScenario: String, Sendable, CaseIterable {
             let runner = SandboxRunner(kube: sandbox, pinnedContext: "demo", latencyMilliseconds: latencyMilliseconds)
             let kube = KubeTarget(kubeconfig: "(demo)", context: "demo")
             return WorkflowAdapter(target: Target(name: "demo-workflow", platform: .workflow, kube: kube), kube: kube, runner: runner)
+        case .deis1:
+            return try Deis1Demo.makeAdapter(latencyMilliseconds: latencyMilliseconds)
+        case .swarm:
+            return try SwarmDemo.makeAdapter(latencyMilliseconds: latencyMilliseconds)
         }
     }
 

@@ -1,0 +1,4 @@
+/// fleet machines and units (filled in by the fleet probe).
+public struct FleetState: Sendable {
+    public init() {}
+}
