@@ -12,7 +12,10 @@ enum KubeQuantity {
             ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("m", 1e-3),
         ]
         for (suffix, factor) in suffixes where text.hasSuffix(suffix) {
-            guard let number = Double(text.dropLast(suffix.count)) else { return nil }
+            let digits = text.dropLast(suffix.count)
+            // Integers stay exact; only fractional quantities go through Double.
+            if let whole = Int64(digits), factor >= 1 { return whole.multipliedReportingOverflow(by: Int64(factor)).partialValue }
+            guard let number = Double(digits) else { return nil }
             return Int64(number * factor)
         }
         return Double(text).map { Int64($0) }

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// The real runner against real processes: each failure mode becomes its typed error.
+@Suite struct ProcessRunnerTests {
+    let runner = ProcessRunner(defaultTimeoutSeconds: 5, outputLimitBytes: 4096)
+
+    @Test func capturesOutput() async throws {
+        let output = try await runner.run(Command("printf", ["%s", "hello"]))
+        #expect(try output.text(for: Command("printf", [])) == "hello")
+    }
+
+    @Test func missingBinary() async {
+        await #expect(throws: RunError.missingBinary("no-such-tool-shipshape")) {
+            try await runner.run(Command("no-such-tool-shipshape", []))
+        }
+    }
+
+    @Test func nonZeroExitCarriesStderr() async {
+        do {
+            _ = try await runner.run(Command("sh", ["-c", "echo 'Error from server (Forbidden): nope' >&2; exit 3"]))
+            Issue.record("expected a failure")
+        } catch {
+            guard case .nonZeroExit(_, let status, let stderr) = error else { Issue.record("wrong error \(error)"); return }
+            #expect(status == 3)
+            #expect(stderr.contains("Forbidden"))
+            #expect(ProbeError.from(error, what: "nodes").kind == .forbidden)
+        }
+    }
+
+    @Test func hungToolTimesOut() async {
+        let command = Command("sleep", ["30"], timeoutSeconds: 0.3)
+        await #expect(throws: RunError.timedOut(command: command.displayLine, seconds: 0.3)) {
+            try await runner.run(command)
+        }
+    }
+
+    @Test func oversizedOutputIsRefused() async {
+        let command = Command("head", ["-c", "100000", "/dev/zero"])
+        await #expect(throws: RunError.outputTooLarge(command: command.displayLine, limitBytes: 4096)) {
+            try await runner.run(command)
+        }
+    }
+
+    @Test func invalidUTF8IsUndecodable() async throws {
+        let command = Command("printf", ["\\377\\376"])
+        let output = try await runner.run(command)
+        #expect(throws: RunError.self) { try output.text(for: command) }
+    }
+
+    @Test func environmentIsExplicit() async throws {
+        let env = ProcessRunner.explicitEnvironment(from: ["PATH": "/usr/bin:/bin", "KUBECONFIG": "/other", "DOCKER_HOST": "tcp://x", "HOME": "/root"])
+        let output = try await ProcessRunner(environment: env).run(Command("env", []))
+        let text = try output.text(for: Command("env", []))
+        #expect(!text.contains("KUBECONFIG"))
+        #expect(!text.contains("DOCKER_HOST"))
+        #expect(text.contains("LC_ALL=C.UTF-8"))
+    }
+}
