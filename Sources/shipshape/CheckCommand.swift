@@ -10,18 +10,22 @@ struct CheckCommand: AsyncParsableCommand {
         discussion: "Exit status: 0 nothing at or above --fail-on fails; 1 something does; 2 the cluster could not be read."
     )
 
-    enum Format: String, ExpressibleByArgument { case table, json }
+    enum Format: String, ExpressibleByArgument { case table, json, junit, sarif }
 
     @OptionGroup var target: TargetOptions
+    @OptionGroup var policyOptions: PolicyOptions
 
     @Option(help: "Check a bundled demo scenario instead of a cluster: \(DemoScenario.allCases.map(\.rawValue).joined(separator: ", ")).")
     var demo: DemoScenario?
 
-    @Option(help: "Output format: table or json.")
+    @Option(help: "Output format: table, json, junit (one test case per rule) or sarif (SARIF 2.1.0).")
     var format: Format = .table
 
     @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1: info, warning, error, critical.")
     var failOn: Severity = .error
+
+    @Flag(name: .customLong("exit-zero"), help: "Report only: always exit 0 (the report still says what failed or could not be read).")
+    var exitZero = false
 
     func run() async throws {
         let adapter: any PlatformAdapter
@@ -35,13 +39,21 @@ struct CheckCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("shipshape check: cannot read the cluster: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        let policy = try policyOptions.load()
         let state = await adapter.probe()
-        let findings = RuleEngine(rules: adapter.rules).evaluate(state)
-        let report = CheckReport(snapshot: Snapshot(state: state, findings: findings, duration: .zero), failOn: failOn)
-        print(format == .json ? report.json() : report.table())
+        let findings = RuleEngine(rules: adapter.rules, policy: policy).evaluate(state)
+        let report = CheckReport(snapshot: Snapshot(state: state, findings: findings, duration: .zero), failOn: failOn,
+                                 disabledRules: policy.disabledRules)
+        let rules = adapter.rules.map(\.info)
+        switch format {
+        case .table: print(report.table())
+        case .json: print(report.json())
+        case .junit: print(JUnitReport(reports: [report], rules: rules).xml(), terminator: "")
+        case .sarif: print(SarifReport(reports: [report], rules: rules).json())
+        }
         for error in report.probeErrors {
             FileHandle.standardError.write(Data("shipshape check: could not read \(error.message)\n".utf8))
         }
-        throw ExitCode(report.exitStatus)
+        throw ExitCode(exitZero ? 0 : report.exitStatus)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Engine
 import TUI
@@ -9,15 +10,26 @@ struct ConsoleCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @OptionGroup var console: ConsoleOptions
 
+    @Option(help: "Open a snapshot file (from `shipshape snapshot`) read-only instead of a live cluster.")
+    var replay: String?
+
     @MainActor
     func run() async throws {
         let adapter: any PlatformAdapter
+        var console = self.console
         do {
-            adapter = try await target.makeAdapter()
+            if let replay {
+                let file = try StateSnapshotFile.decode(try Data(contentsOf: URL(fileURLWithPath: replay)))
+                adapter = try PlatformRegistry.adapter(for: file.target, runner: ReplayRunner(calls: file.calls))
+                console.readOnly = true
+                console.refreshSeconds = 0
+            } else {
+                adapter = try await target.makeAdapter()
+            }
         } catch {
             throw CLIError("cannot start: \(error)")
         }
-        let session = Session(adapter: adapter, audit: try console.openAuditLog())
+        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load())
         let status = await ConsoleRunner.run(session: session, options: console)
         throw ExitCode(status)
     }
@@ -36,7 +48,8 @@ struct DemoCommand: AsyncParsableCommand {
     @MainActor
     func run() async throws {
         let adapter = try scenario.makeAdapter()
-        let session = Session(adapter: adapter, audit: try console.openAuditLog(), verifyTimeoutSeconds: 5)
+        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load(),
+                              verifyTimeoutSeconds: 5)
         let status = await ConsoleRunner.run(session: session, options: console)
         throw ExitCode(status)
     }

@@ -12,6 +12,17 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .customLong("refresh"), help: "Seconds between automatic refreshes (0 turns them off).")
     var refreshSeconds: Double = 15
 
+    @Flag(help: "Start in watch mode (w toggles): refresh every --interval seconds and log what changed.")
+    var watch = false
+
+    @Option(help: "Seconds between refreshes in watch mode.")
+    var interval: Double = 5
+
+    @Flag(help: "Ring the terminal bell when a node or etcd member is lost or an error-level finding appears.")
+    var bell = false
+
+    @OptionGroup var policyOptions: PolicyOptions
+
     @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
     var auditLog: String?
 

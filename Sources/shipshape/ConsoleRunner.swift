@@ -23,7 +23,9 @@ enum ConsoleRunner {
             return 2
         }
         let controller = ConsoleController(session: session, screen: terminal, readOnly: options.readOnly,
-                                           autoRefreshSeconds: options.refreshSeconds > 0 ? options.refreshSeconds : nil)
+                                           autoRefreshSeconds: options.refreshSeconds > 0 ? options.refreshSeconds : nil,
+                                           watchInterval: options.interval, watching: options.watch)
+        controller.bellOnAlarm = options.bell
         controller.start()
         var status: Int32 = 0
         while !controller.quitRequested {
@@ -35,6 +37,7 @@ enum ConsoleRunner {
                 controller.handle(key)
             }
             controller.tick()
+            if controller.takeBell() { terminal.bell() }
             // Lets finished refreshes and fixes hop back onto the main actor.
             try? await Task.sleep(for: .milliseconds(1))
         }

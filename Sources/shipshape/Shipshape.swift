@@ -1,4 +1,5 @@
 import ArgumentParser
+import Engine
 
 /// shipshape: take PaaS clusters to production and keep them there.
 @main
@@ -7,7 +8,8 @@ struct Shipshape: AsyncParsableCommand {
         commandName: "shipshape",
         abstract: "A terminal operations console that checks PaaS clusters against production recommendations and fixes them.",
         discussion: "Run `shipshape demo` to try it on the embedded Deis Workflow sandbox, no cluster needed.",
-        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, KeysCommand.self],
+        version: ShipshapeVersion.current,
+        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, WatchCommand.self, FixCommand.self, UndoCommand.self, SnapshotCommand.self, KeysCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -37,10 +37,11 @@ struct TargetOptions: ParsableArguments {
     var production = false
 
     /// Builds the adapter for a real cluster: pins the target through kubectl once.
-    func makeAdapter() async throws -> any PlatformAdapter {
+    func makeAdapter(runner given: (any CommandRunner)? = nil) async throws -> any PlatformAdapter {
         let runner = ProcessRunner(defaultTimeoutSeconds: timeout)
         switch platform {
         case .workflow:
+            let runner = given ?? runner
             let kube = try await KubeTargetResolver(runner: runner).resolve(kubeconfig: kubeconfig, context: context)
             let target = Target(name: kube.context, platform: .workflow, kube: kube, production: production)
             return WorkflowAdapter(target: target, kube: kube, runner: runner)

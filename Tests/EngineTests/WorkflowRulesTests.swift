@@ -113,7 +113,7 @@ import Testing
     @Test func policyOverridesAndSuppressions() {
         var policy = Policy.default
         policy.severityOverrides["WF-GRAFANA-SIGNUP"] = .critical
-        policy.suppressed = ["NODES-READY"]
+        policy.disabledRules = ["NODES-READY"]
         let state = StateBuilders.state(deployments: [StateBuilders.deployment("deis-monitor-grafana")], nodes: [StateBuilders.node("x", ready: false)])
         let findings = RuleEngine(rules: [GrafanaSignupRule(), NodesReadyRule()], policy: policy).evaluate(state)
         #expect(findings.map(\.rule.id) == ["WF-GRAFANA-SIGNUP"])

@@ -8,18 +8,21 @@ public struct CheckReport: Sendable, Codable {
     public var findings: [Finding]
     public var probeErrors: [ProbeError.Report]
     public var failOn: Severity
+    /// Rules the policy turned off: listed so a report never hides what it skipped.
+    public var disabledRules: [String]
 
-    public init(snapshot: Snapshot, failOn: Severity) {
+    public init(snapshot: Snapshot, failOn: Severity, disabledRules: Set<String> = []) {
         self.target = snapshot.state.target
         self.readAt = snapshot.state.readAt
         self.findings = snapshot.findings
         self.probeErrors = snapshot.state.failures.map(ProbeError.Report.init)
         self.failOn = failOn
+        self.disabledRules = disabledRules.sorted()
     }
 
     public var exitStatus: Int32 {
         if !probeErrors.isEmpty { return 2 }
-        return findings.contains { $0.verdict == .fail && $0.severity >= failOn } ? 1 : 0
+        return findings.contains { $0.isOpenFailure && $0.severity >= failOn } ? 1 : 0
     }
 
     public func json() -> String {
@@ -33,14 +36,19 @@ public struct CheckReport: Sendable, Codable {
     public func table() -> String {
         var lines = ["target: \(target.label)" + (target.kube.map { " (kubeconfig \($0.kubeconfig))" } ?? "")]
         for error in probeErrors { lines.append("ERROR  could not read: \(error.message)") }
-        let rows = findings.map { [$0.verdict.rawValue.uppercased(), $0.severity.rawValue, $0.rule.id, $0.subject, $0.message] }
+        let rows = findings.map { finding in
+            [finding.suppression == nil ? finding.verdict.rawValue.uppercased() : "SUPPRESSED", finding.severity.rawValue, finding.rule.id,
+             finding.subject, finding.message + (finding.suppression.map { " [suppressed: \($0.reason)]" } ?? "")]
+        }
         let header = ["VERDICT", "SEVERITY", "RULE", "SUBJECT", "DETAIL"]
         let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         for row in [header] + rows {
             lines.append((0..<4).map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ") + "  " + row[4])
         }
-        let failing = findings.filter { $0.verdict == .fail }
-        lines.append("\(failing.count) failing (\(failing.filter { $0.severity >= failOn }.count) at or above \(failOn.rawValue)), "
+        if !disabledRules.isEmpty { lines.append("disabled by policy: \(disabledRules.joined(separator: ", "))") }
+        let failing = findings.filter(\.isOpenFailure)
+        let suppressed = findings.filter { $0.suppression != nil }.count
+        lines.append("\(failing.count) failing (\(failing.filter { $0.severity >= failOn }.count) at or above \(failOn.rawValue)), \(suppressed) suppressed, "
                      + "\(findings.filter { $0.verdict == .pass }.count) passing, \(findings.filter { $0.verdict == .manual }.count) manual, "
                      + "\(probeErrors.count) probe error(s)")
         return lines.joined(separator: "\n")

@@ -5,7 +5,10 @@ public struct Policy: Sendable, Hashable, Codable {
     public var certificateWarningDays = 30
     public var backupMaxAgeHours = 24
     public var severityOverrides: [String: Severity] = [:]
-    public var suppressed: Set<String> = []
+    /// Rules turned off entirely; reports list them as disabled.
+    public var disabledRules: Set<String> = []
+    /// Findings accepted for a named object, with a reason; still reported, marked suppressed.
+    public var suppressions: [Suppression] = []
 
     public init() {}
 

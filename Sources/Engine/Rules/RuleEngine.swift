@@ -1,3 +1,5 @@
+import Foundation
+
 /// Applies a platform's rules to a state and applies the policy: suppressions,
 /// severity overrides, stable ordering.
 public struct RuleEngine: Sendable {
@@ -9,11 +11,14 @@ public struct RuleEngine: Sendable {
         self.policy = policy
     }
 
-    public func evaluate(_ state: ClusterState) -> [Finding] {
+    public func evaluate(_ state: ClusterState, now: Date = Date()) -> [Finding] {
         var findings: [Finding] = []
-        for rule in rules where !policy.suppressed.contains(rule.info.id) {
+        for rule in rules where !policy.disabledRules.contains(rule.info.id) {
             for var finding in rule.evaluate(state, policy: policy) {
                 if let severity = policy.severityOverrides[finding.rule.id] { finding.rule.severity = severity }
+                if finding.verdict == .fail || finding.verdict == .error {
+                    finding.suppression = policy.suppressions.first { $0.matches(finding, now: now) }
+                }
                 findings.append(finding)
             }
         }

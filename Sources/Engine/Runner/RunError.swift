@@ -1,6 +1,6 @@
 /// Why a command did not produce usable output. Each case carries what an operator
 /// needs to act on it, and reads as a sentence on screen.
-public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum RunError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     case missingBinary(String)
     case nonZeroExit(command: String, status: Int32, stderr: String)
     case timedOut(command: String, seconds: Double)

@@ -4,7 +4,7 @@ import Engine
 /// One line of the activity pane: a refresh, a fix step, an error. Applied fixes
 /// keep their plan so `u` can undo them.
 public struct ActivityItem: Sendable {
-    public enum Kind: String, Sendable { case info, fix, undo, error, refused }
+    public enum Kind: String, Sendable { case info, fix, undo, error, refused, event, alarm }
 
     public var time: Date
     public var kind: Kind

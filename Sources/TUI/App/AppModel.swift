@@ -15,6 +15,9 @@ public struct AppModel: Sendable {
     public var dialog: Dialog?
     public var message: String?
     public var messageIsError = false
+    /// Watch mode: refresh on `schedule`, diff consecutive states into activity events.
+    public var watching = false
+    public var schedule = WatchSchedule(interval: 5)
 
     public init(target: Target, readOnly: Bool) {
         self.target = target

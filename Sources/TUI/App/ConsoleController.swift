@@ -12,14 +12,20 @@ public final class ConsoleController {
     public private(set) var quitRequested = false
     /// Seconds between automatic refreshes; nil turns them off.
     public var autoRefreshSeconds: Double?
+    /// Rings the terminal bell when an alarming event arrives (watch mode).
+    public var bellOnAlarm = false
+    private var bellPending = false
     private var refreshTask: Task<Void, Never>?
     private var operationTask: Task<Void, Never>?
     private var needsDraw = true
 
-    public init(session: Session, screen: any Screen, readOnly: Bool, autoRefreshSeconds: Double? = 15) {
+    public init(session: Session, screen: any Screen, readOnly: Bool, autoRefreshSeconds: Double? = 15,
+                watchInterval: Double = 5, watching: Bool = false) {
         self.session = session
         self.screen = screen
         self.model = AppModel(target: session.target, readOnly: readOnly)
+        self.model.schedule = WatchSchedule(interval: watchInterval)
+        self.model.watching = watching
         self.autoRefreshSeconds = autoRefreshSeconds
     }
 
@@ -67,6 +73,11 @@ public final class ConsoleController {
         case .refresh: refresh()
         case .help: model.dialog = .help
         case .quit: quitRequested = true
+        case .toggleWatch:
+            model.watching.toggle()
+            model.say(model.watching ? "watch mode on: refreshing every \(Formatting.seconds(model.schedule.interval))" : "watch mode off")
+            model.record(ActivityItem(kind: .info, text: model.watching ? "watch mode on" : "watch mode off"))
+            if model.watching { refresh() }
         case .toggleReadOnly:
             model.readOnly.toggle()
             model.say(model.readOnly ? "read-only mode on: fixes disabled" : "read-only mode off: fixes enabled")
@@ -90,6 +101,14 @@ public final class ConsoleController {
 
     private func finishRefresh(_ snapshot: Snapshot) {
         let previous = model.snapshot
+        model.schedule.record(success: snapshot.state.failures.isEmpty)
+        if let previous {
+            let events = StateDiffer.events(from: previous, to: snapshot)
+            for event in events {
+                model.record(ActivityItem(time: event.time, kind: event.isAlarming ? .alarm : .event, text: "\(event.subject): \(event.text)"))
+            }
+            if bellOnAlarm, events.contains(where: \.isAlarming) { bellPending = true }
+        }
         model.snapshot = snapshot
         model.refreshing = false
         model.lastRefresh = Date()
@@ -188,13 +207,27 @@ public final class ConsoleController {
         model.dialog = nil
     }
 
-    /// Called by the loop between keys: automatic refresh, redraw when needed.
+    /// Called by the loop between keys: automatic refresh (watch interval with
+    /// backoff when watching), redraw when needed.
     public func tick(now: Date = Date()) {
-        if let interval = autoRefreshSeconds, refreshTask == nil, operationTask == nil,
+        let interval = model.watching ? model.schedule.nextDelay : autoRefreshSeconds
+        if let interval, refreshTask == nil, operationTask == nil,
            let last = model.lastRefresh, now.timeIntervalSince(last) >= interval {
             refresh()
         }
+        if let last = model.lastRefresh, Int(now.timeIntervalSince(last)) != lastDrawnAge {
+            lastDrawnAge = Int(now.timeIntervalSince(last))
+            needsDraw = true   // "refreshed Ns ago" stays true
+        }
         if needsDraw { drawNow() }
+    }
+
+    private var lastDrawnAge = -1
+
+    /// True once per alarming event burst; the terminal loop rings the bell.
+    public func takeBell() -> Bool {
+        defer { bellPending = false }
+        return bellPending
     }
 
     public func drawNow() {

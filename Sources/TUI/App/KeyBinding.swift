@@ -20,6 +20,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.char("f")], action: .fix, help: "fix the selected finding (preview, dry run, confirm)", mutating: true),
         KeyBinding(keys: [.char("u")], action: .undo, help: "undo the selected fix in Activity (or the last one)", mutating: true),
         KeyBinding(keys: [.char("r")], action: .refresh, help: "refresh now", mutating: false),
+        KeyBinding(keys: [.char("w")], action: .toggleWatch, help: "toggle watch mode (refresh on the interval, log changes)", mutating: false),
         KeyBinding(keys: [.char("R")], action: .toggleReadOnly, help: "toggle read-only mode", mutating: false),
         KeyBinding(keys: [.char("?")], action: .help, help: "this help", mutating: false),
         KeyBinding(keys: [.char("q")], action: .quit, help: "quit", mutating: false),

@@ -18,8 +18,10 @@ struct ActivityPaneSource: PaneSource {
         case .error: Cell("✗", .error)
         case .refused: Cell("!", .warning)
         case .info: Cell("·", .dim)
+        case .event: Cell("~", .info)
+        case .alarm: Cell("‼", .error)
         }
         let text = item.undoable ? item.text + "  [u undo]" : item.text
-        return [Cell(Formatting.clock(item.time), .dim), mark, Cell(text, item.kind == .error ? .error : .normal)]
+        return [Cell(Formatting.clock(item.time), .dim), mark, Cell(text, item.kind == .error || item.kind == .alarm ? .error : .normal)]
     }
 }

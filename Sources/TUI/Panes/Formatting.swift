@@ -13,6 +13,10 @@ enum Formatting {
         return millis % 1000 == 0 ? String(millis / 1000) : "\(millis)m"
     }
 
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value))s" : String(format: "%.1fs", value)
+    }
+
     static func clock(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"

@@ -11,8 +11,13 @@ enum StatusBar {
         if let duration = model.snapshot?.duration, !model.refreshing {
             left += String(format: " (%.2fs)", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
+        if model.watching {
+            left += model.schedule.isBackingOff
+                ? " │ backing off: next refresh in \(Formatting.seconds(model.schedule.nextDelay))"
+                : " │ watching every \(Formatting.seconds(model.schedule.interval))"
+        }
         let failures = model.snapshot?.state.failures.count ?? 0
-        let hints = "?:help f:fix u:undo r:refresh q:quit "
+        let hints = "?:help f:fix u:undo w:watch r:refresh q:quit "
         screen.put(row: row, col: 0, left, role: .statusBar)
         var x = DisplayWidth.of(left)
         if failures > 0 {

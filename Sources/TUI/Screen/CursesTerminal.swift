@@ -193,6 +193,11 @@ public final class CursesTerminal: @MainActor Screen {
 
     /// Leaves curses and gives the terminal back (main screen, cursor, modes). Safe to
     /// call more than once; drawing afterwards does nothing.
+    /// Rings the terminal bell (watch mode alarms).
+    public func bell() {
+        if screen != nil { beep() }
+    }
+
     public func shutdown() {
         guard let screen else { return }
         _ = endwin()

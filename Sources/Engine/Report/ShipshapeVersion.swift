@@ -1,0 +1,5 @@
+/// The version printed by `--version` and written into reports.
+public enum ShipshapeVersion {
+    public static let current = "0.1.0"
+    public static let informationURI = "https://github.com/shipshape/shipshape"
+}

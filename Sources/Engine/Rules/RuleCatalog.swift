@@ -1,0 +1,18 @@
+/// Every rule shipshape knows, across platforms: for policy validation (unknown rule
+/// ids are errors) and for reports that list rules. Built from each platform's demo
+/// adapter, so a platform registers its rules once, in its adapter.
+public enum RuleCatalog {
+    public static let all: [RuleInfo] = {
+        var seen = Set<String>()
+        var infos: [RuleInfo] = []
+        for scenario in DemoScenario.allCases {
+            guard let adapter = try? scenario.makeAdapter(latencyMilliseconds: 0) else { continue }
+            for rule in adapter.rules where seen.insert(rule.info.id).inserted {
+                infos.append(rule.info)
+            }
+        }
+        return infos.sorted { $0.id < $1.id }
+    }()
+
+    public static var ids: Set<String> { Set(all.map(\.id)) }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Engine
+
+/// The fix flow without a screen: what the console's dialogs show, printed; the
+/// same confirmation rules (never without a terminal unless `--yes`).
+enum HeadlessSession {
+    static func make(source: AdapterSource, policy: Policy, auditLog: String?) async throws -> Session {
+        let adapter: any PlatformAdapter
+        do { adapter = try await source.makeAdapter() } catch {
+            fail("cannot read the cluster: \(error)")
+            throw ExitCode(2)
+        }
+        let audit: AuditLog
+        do { audit = try AuditLog(path: auditLog ?? AuditLog.defaultPath()) } catch {
+            fail("\(error)")
+            throw ExitCode(2)
+        }
+        return Session(adapter: adapter, audit: audit, policy: policy)
+    }
+
+    /// Preview, dry run, confirm, apply, verify. Returns the exit status.
+    static func carryOut(_ plan: FixPlan, session: Session, dryRunOnly: Bool, assumeYes: Bool) async -> Int32 {
+        print("\(plan.title)")
+        print("  target:  \(session.target.label)\(session.target.production ? " (PRODUCTION)" : "")")
+        for change in plan.changes { print("  change:  \(change.what): \(change.from) → \(change.to)") }
+        for command in plan.commands { print("  runs:    \(command.displayLine)") }
+        switch await session.dryRun(plan) {
+        case .accepted(let answers):
+            print("  dry run: accepted" + (answers.isEmpty ? "" : " — " + answers.joined(separator: "; ")))
+        case .rejected(let reason):
+            fail("the server rejected the dry run: \(reason)")
+            return 2
+        case .stale(let reason):
+            fail("refused: \(reason)")
+            return 2
+        }
+        if dryRunOnly {
+            session.executor.cancel(plan, reason: "dry run only")
+            return 0
+        }
+        if !assumeYes {
+            guard isatty(STDIN_FILENO) == 1 else {
+                session.executor.cancel(plan, reason: "no terminal to confirm and no --yes")
+                fail("refusing to apply without confirmation: stdin is not a terminal (pass --yes)")
+                return 2
+            }
+            if plan.risk == .high {
+                let name = session.target.kube?.context ?? session.target.name
+                print("High risk. Type the context name (\(name)) to apply: ", terminator: "")
+                guard readLine()?.trimmingCharacters(in: .whitespaces) == name else {
+                    session.executor.cancel(plan)
+                    print("cancelled: nothing changed")
+                    return 2
+                }
+            } else {
+                print("Apply? [y/N] ", terminator: "")
+                guard readLine()?.lowercased().hasPrefix("y") == true else {
+                    session.executor.cancel(plan)
+                    print("cancelled: nothing changed")
+                    return 2
+                }
+            }
+        }
+        switch await session.apply(plan) {
+        case .applied(let cleared, let detail):
+            print("applied: \(detail) (fix id \(plan.id))")
+            return cleared ? 0 : 1
+        case .refused(let reason):
+            fail("refused: \(reason)")
+            return 2
+        case .failed(let reason):
+            fail("failed: \(reason)")
+            return 1
+        }
+    }
+
+    static func fail(_ message: String) {
+        FileHandle.standardError.write(Data("shipshape: \(message)\n".utf8))
+    }
+}
