@@ -40,11 +40,12 @@ struct CheckCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let policy = try policyOptions.load()
-        let state = await adapter.probe()
-        let findings = RuleEngine(rules: adapter.rules, policy: policy).evaluate(state)
+        var state = await adapter.probe()
+        state.records = .loaded((try? RecordStore(path: RecordStore.defaultPath()).load()) ?? ConsoleRecords())
+        let findings = RuleEngine(rules: RuleSet.rules(for: adapter), policy: policy).evaluate(state)
         let report = CheckReport(snapshot: Snapshot(state: state, findings: findings, duration: .zero), failOn: failOn,
                                  disabledRules: policy.disabledRules)
-        let rules = adapter.rules.map(\.info)
+        let rules = RuleSet.rules(for: adapter).map(\.info)
         switch format {
         case .table: print(report.table())
         case .json: print(report.json())

@@ -26,7 +26,7 @@ final class Tmux: @unchecked Sendable {
     /// `Process.waitUntilExit` was seen to hang here on an exited tmux client.
     @discardableResult
     func tmux(capture: Bool = true, _ arguments: [String]) async throws -> String {
-        let command = Command("tmux", ["-L", socket] + arguments, timeoutSeconds: 10)
+        let command = Command("tmux", ["-L", socket] + arguments, timeoutSeconds: 60)
         return String(decoding: try await ProcessRunner().run(command).stdout, as: UTF8.self)
     }
 

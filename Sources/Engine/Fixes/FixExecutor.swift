@@ -9,11 +9,15 @@ public struct FixExecutor: Sendable {
     /// How long to keep re-reading after the commands ran, waiting for the new state.
     public var verifyTimeoutSeconds: Double
     public var verifyIntervalSeconds: Double
+    /// Where local actions (kept snapshots, drills) are recorded.
+    public var records: RecordStore?
 
-    public init(runner: any CommandRunner, audit: AuditLog, target: Target, verifyTimeoutSeconds: Double = 30, verifyIntervalSeconds: Double = 1) {
+    public init(runner: any CommandRunner, audit: AuditLog, target: Target, records: RecordStore? = nil,
+                verifyTimeoutSeconds: Double = 30, verifyIntervalSeconds: Double = 1) {
         self.runner = runner
         self.audit = audit
         self.target = target
+        self.records = records
         self.verifyTimeoutSeconds = verifyTimeoutSeconds
         self.verifyIntervalSeconds = verifyIntervalSeconds
     }
@@ -62,6 +66,22 @@ public struct FixExecutor: Sendable {
                 log(plan, .run, ok: true, command: command, detail: text.trimmingCharacters(in: .whitespacesAndNewlines))
             } catch {
                 log(plan, .failed, ok: false, command: command, detail: error.description)
+                removeLeftovers(of: plan)
+                return .failed(error.description)
+            }
+        }
+        if let local = plan.local {
+            guard let records else {
+                removeLeftovers(of: plan)
+                log(plan, .failed, ok: false, detail: "no records file configured")
+                return .failed("no records file configured")
+            }
+            do {
+                let detail = try await LocalActionRunner(runner: runner, records: records, target: target).perform(local)
+                log(plan, .run, ok: true, detail: detail)
+            } catch {
+                removeLeftovers(of: plan)
+                log(plan, .failed, ok: false, detail: error.description)
                 return .failed(error.description)
             }
         }
@@ -85,10 +105,18 @@ public struct FixExecutor: Sendable {
             try? await Task.sleep(for: .milliseconds(Int(verifyIntervalSeconds * 1000)))
             stillFails = await findingStillFails()
         }
-        let detail = stillFails ? "change read back, but \(plan.ruleID) still fails" : (plan.undoes == nil ? "\(plan.ruleID) cleared" : "restored")
+        let detail: String
+        if stillFails { detail = "change read back, but \(plan.ruleID) still fails" }
+        else if plan.undoes != nil { detail = "restored" }
+        else if plan.commands.isEmpty { detail = "recorded" }
+        else { detail = plan.local == nil ? "\(plan.ruleID) cleared" : "done" }
         log(plan, .verify, ok: !stillFails, detail: detail)
         log(plan, plan.undoes == nil ? .applied : .undo, ok: true, detail: plan.title)
         return .applied(findingCleared: !stillFails, detail: detail)
+    }
+
+    private func removeLeftovers(of plan: FixPlan) {
+        for path in plan.local?.leftovers ?? [] { unlink(path) }
     }
 
     /// The first check whose live value differs from what it expects, as a sentence.

@@ -19,6 +19,10 @@ public enum FixIntent: Sendable, Hashable, Codable {
     case swarmNodeAvailability(node: String, from: String, to: String)
     /// Take an etcd snapshot into the backup folder (no inverse: snapshots are kept).
     case etcdSnapshot
+    /// Record that a restore drill was done (kept in the console's records).
+    case recordDrill
+    /// Record that a manual rule was checked by hand.
+    case markDone(ruleID: String, subject: String)
 
     /// One line for menus and dialogs.
     public var summary: String {
@@ -36,6 +40,8 @@ public enum FixIntent: Sendable, Hashable, Codable {
         case .swarmConstraintRemove(let service, let constraint): return "remove constraint \(constraint) from service \(service)"
         case .swarmNodeAvailability(let node, let from, let to): return "set node \(node) availability \(from) → \(to)"
         case .etcdSnapshot: return "take an etcd snapshot now"
+        case .recordDrill: return "record a restore drill as done"
+        case .markDone(let ruleID, let subject): return "mark \(ruleID) on \(subject) as checked by hand"
         }
     }
 
@@ -49,7 +55,7 @@ public enum FixIntent: Sendable, Hashable, Codable {
         case .etcdSetKey(let key, let from, let to): return .etcdSetKey(key: key, from: to, to: from)
         case .fleetStartUnit(let unit): return .fleetDestroyUnit(unit: unit)
         case .fleetDestroyUnit(let unit): return .fleetStartUnit(unit: unit)
-        case .fleetPreseed, .etcdSnapshot: return nil
+        case .fleetPreseed, .etcdSnapshot, .recordDrill, .markDone: return nil
         case .swarmConstraintAdd(let service, let constraint): return .swarmConstraintRemove(service: service, constraint: constraint)
         case .swarmConstraintRemove(let service, let constraint): return .swarmConstraintAdd(service: service, constraint: constraint)
         case .swarmNodeAvailability(let node, let from, let to): return .swarmNodeAvailability(node: node, from: to, to: from)

@@ -31,9 +31,11 @@ public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
     public var postconditions: [StateCheck]
     /// Set when this plan is itself an undo: the audit id of the fix it reverses.
     public var undoes: String?
+    /// Work on this machine after the commands ran (keep a snapshot, write a record).
+    public var local: LocalAction?
 
     public init(id: String = UUID().uuidString, ruleID: String, subject: String, title: String, risk: Risk, intent: FixIntent,
-                changes: [Change], commands: [Command], dryRunCommands: [Command], preconditions: [StateCheck], postconditions: [StateCheck], undoes: String? = nil) {
+                changes: [Change], commands: [Command], dryRunCommands: [Command], preconditions: [StateCheck], postconditions: [StateCheck], undoes: String? = nil, local: LocalAction? = nil) {
         self.id = id
         self.ruleID = ruleID
         self.subject = subject
@@ -46,5 +48,6 @@ public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
         self.preconditions = preconditions
         self.postconditions = postconditions
         self.undoes = undoes
+        self.local = local
     }
 }

@@ -6,11 +6,21 @@ public struct Session: Sendable {
     public let adapter: any PlatformAdapter
     public let ruleEngine: RuleEngine
     public let executor: FixExecutor
+    public let records: RecordStore
+    public let localPlanner: LocalPlanner
 
-    public init(adapter: any PlatformAdapter, audit: AuditLog, policy: Policy = .default, verifyTimeoutSeconds: Double = 30) {
+    /// - Parameters:
+    ///   - records: the console's records file; defaults to the state directory's.
+    ///   - backupDirectory: where etcd snapshots go; defaults to the XDG data directory.
+    public init(adapter: any PlatformAdapter, audit: AuditLog, policy: Policy = .default, verifyTimeoutSeconds: Double = 30,
+                records: RecordStore? = nil, backupDirectory: String? = nil) {
+        let records = records ?? RecordStore(path: (audit.path as NSString).deletingLastPathComponent + "/records.json")
         self.adapter = adapter
-        self.ruleEngine = RuleEngine(rules: adapter.rules, policy: policy)
-        self.executor = FixExecutor(runner: adapter.runner, audit: audit, target: adapter.target, verifyTimeoutSeconds: verifyTimeoutSeconds)
+        self.records = records
+        self.ruleEngine = RuleEngine(rules: RuleSet.rules(for: adapter), policy: policy)
+        self.executor = FixExecutor(runner: adapter.runner, audit: audit, target: adapter.target, records: records,
+                                    verifyTimeoutSeconds: verifyTimeoutSeconds)
+        self.localPlanner = LocalPlanner(target: adapter.target, backupDirectory: backupDirectory ?? LocalPlanner.defaultBackupDirectory())
     }
 
     public var target: Target { adapter.target }
@@ -18,14 +28,18 @@ public struct Session: Sendable {
     public func refresh() async -> Snapshot {
         let clock = ContinuousClock()
         let start = clock.now
-        let state = await adapter.probe()
+        var state = await adapter.probe()
+        do { state.records = .loaded(try records.load()) } catch {
+            state.records = .failed(ProbeError(.malformed, error.description))
+        }
         let findings = ruleEngine.evaluate(state)
         return Snapshot(state: state, findings: findings, duration: clock.now - start)
     }
 
     public func plan(for finding: Finding) -> FixPlan? {
         guard let intent = finding.fix else { return nil }
-        return adapter.plan(intent, ruleID: finding.rule.id, subject: finding.subject)
+        return localPlanner.plan(intent, ruleID: finding.rule.id, subject: finding.subject)
+            ?? adapter.plan(intent, ruleID: finding.rule.id, subject: finding.subject)
     }
 
     /// The plan that reverses an applied one, checked against the state it left.

@@ -9,6 +9,8 @@ public struct ClusterState: Sendable {
     public var etcd: Loaded<EtcdState> = .notProbed
     public var fleet: Loaded<FleetState> = .notProbed
     public var swarm: Loaded<SwarmState> = .notProbed
+    /// The console's own records (snapshots, drills, maintenance), read with each refresh.
+    public var records: Loaded<ConsoleRecords> = .notProbed
 
     public init(target: Target, readAt: Date = Date(), kubernetes: KubernetesState = KubernetesState()) {
         self.target = target
@@ -19,8 +21,8 @@ public struct ClusterState: Sendable {
     /// Every section that failed, for the status bar and `check`'s exit status.
     public var failures: [ProbeError] {
         let k = kubernetes
-        return [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error,
-                etcd.error, fleet.error, swarm.error]
+        return [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error, k.backupJobs.error,
+                etcd.error, fleet.error, swarm.error, records.error]
             .compactMap { $0 }
     }
 }

@@ -8,6 +8,8 @@ public struct KubernetesState: Sendable {
     public var apiGroups: Loaded<[String]> = .notProbed
     /// Cluster role names, read only when RBAC is served.
     public var clusterRoles: Loaded<[String]> = .notProbed
+    /// CronJobs that look like backups, in every namespace.
+    public var backupJobs: Loaded<[BackupJob]> = .notProbed
 
     public init() {}
 

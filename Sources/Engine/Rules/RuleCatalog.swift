@@ -7,7 +7,7 @@ public enum RuleCatalog {
         var infos: [RuleInfo] = []
         for scenario in DemoScenario.allCases {
             guard let adapter = try? scenario.makeAdapter(latencyMilliseconds: 0) else { continue }
-            for rule in adapter.rules where seen.insert(rule.info.id).inserted {
+            for rule in RuleSet.rules(for: adapter) where seen.insert(rule.info.id).inserted {
                 infos.append(rule.info)
             }
         }

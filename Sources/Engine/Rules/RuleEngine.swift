@@ -19,9 +19,20 @@ public struct RuleEngine: Sendable {
                 if finding.verdict == .fail || finding.verdict == .error {
                     finding.suppression = policy.suppressions.first { $0.matches(finding, now: now) }
                 }
+                if finding.verdict == .manual, let done = Self.checkedByHand(finding, in: state) {
+                    finding.verdict = .pass
+                    finding.message = "checked by hand by \(done.by) on \(ISO8601DateFormatter().string(from: done.doneAt).prefix(10)): \(done.note)"
+                }
                 findings.append(finding)
             }
         }
         return findings.sorted { $0.sortKey < $1.sortKey }
+    }
+
+    /// A manual rule the operator marked done for this target and subject.
+    static func checkedByHand(_ finding: Finding, in state: ClusterState) -> ManualDoneRecord? {
+        state.records.value?.manualDone
+            .filter { $0.target == state.target.name && $0.ruleID == finding.rule.id && $0.subject == finding.subject }
+            .max { $0.doneAt < $1.doneAt }
     }
 }

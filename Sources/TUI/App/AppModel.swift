@@ -17,6 +17,8 @@ public struct AppModel: Sendable {
     public var messageIsError = false
     /// Watch mode: refresh on `schedule`, diff consecutive states into activity events.
     public var watching = false
+    /// The policy in force (thresholds shown in panes).
+    public var policy = Policy.default
     public var schedule = WatchSchedule(interval: 5)
 
     public init(target: Target, readOnly: Bool) {

@@ -24,6 +24,7 @@ public final class ConsoleController {
         self.session = session
         self.screen = screen
         self.model = AppModel(target: session.target, readOnly: readOnly)
+        self.model.policy = session.ruleEngine.policy
         self.model.schedule = WatchSchedule(interval: watchInterval)
         self.model.watching = watching
         self.autoRefreshSeconds = autoRefreshSeconds
@@ -69,6 +70,7 @@ public final class ConsoleController {
         case .bottom: model.move(model.rowCount(model.focus), in: model.focus)
         case .details: model.dialog = DetailsBuilder.details(for: model)
         case .fix: startFix()
+        case .markDone: startMarkDone()
         case .undo: startUndo()
         case .refresh: refresh()
         case .help: model.dialog = .help
@@ -121,6 +123,16 @@ public final class ConsoleController {
     }
 
     private func startFix() {
+        if model.focus == .backups {
+            let source = BackupsPaneSource(state: model.snapshot?.state, policy: model.policy)
+            guard let intent = source.intent(at: model.selected(.backups)),
+                  let plan = session.localPlanner.plan(intent, ruleID: intent == .etcdSnapshot ? "ETCD-SNAPSHOT" : "DR-DRILL", subject: model.target.name) else {
+                model.say("nothing to do on this row", error: true)
+                return
+            }
+            prepare(plan)
+            return
+        }
         guard model.focus == .findings else {
             model.say("select a finding in the Findings pane (Tab), then press f", error: true)
             return
@@ -131,6 +143,20 @@ public final class ConsoleController {
             model.say("\(finding.rule.id) has no automatic fix — Enter shows what to do by hand")
             return
         }
+        prepare(plan)
+    }
+
+    private func startMarkDone() {
+        guard model.focus == .findings, let finding = model.selectedFinding else {
+            model.say("select a manual finding in the Findings pane, then press m", error: true)
+            return
+        }
+        guard finding.verdict == .manual else {
+            model.say("only manual findings are marked by hand; \(finding.rule.id) is \(finding.verdict.rawValue)", error: true)
+            return
+        }
+        guard let plan = session.localPlanner.plan(.markDone(ruleID: finding.rule.id, subject: finding.subject),
+                                                   ruleID: finding.rule.id, subject: finding.subject) else { return }
         prepare(plan)
     }
 

@@ -5,13 +5,14 @@ public enum PaneID: String, Sendable, CaseIterable {
     case etcd = "etcd members"
     case router = "Router scale"
     case findings = "Findings"
+    case backups = "Backups"
     case activity = "Activity"
 
     /// Left column: what the cluster is. Right column: what to do about it.
     var column: Int {
         switch self {
         case .nodes, .etcd, .router: return 0
-        case .findings, .activity: return 1
+        case .findings, .backups, .activity: return 1
         }
     }
 }

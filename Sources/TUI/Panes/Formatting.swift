@@ -29,6 +29,7 @@ enum Formatting {
         let seconds = Int(now.timeIntervalSince(date))
         if seconds < 60 { return "\(max(seconds, 0))s ago" }
         if seconds < 3600 { return "\(seconds / 60)m ago" }
-        return "\(seconds / 3600)h ago"
+        if seconds < 48 * 3600 { return "\(seconds / 3600)h ago" }
+        return "\(seconds / 86_400)d ago"
     }
 }

@@ -19,7 +19,7 @@ public struct Layout: Sendable, Equatable {
             let right = panes.filter { $0.column == 1 }
             stack(left, into: &result, top: top, height: height, col: 0, width: leftWidth, weights: { _ in 1 })
             stack(right, into: &result, top: top, height: height, col: leftWidth, width: cols - leftWidth,
-                  weights: { $0 == .findings ? 3 : 2 })
+                  weights: { $0 == .findings ? 5 : ($0 == .backups ? 2 : 3) })
         } else {
             let ordered = panes.filter { $0 == .findings } + panes.filter { $0 != .findings }
             stack(ordered, into: &result, top: top, height: height, col: 0, width: cols, weights: { $0 == .findings ? 2 : 1 })

@@ -7,7 +7,7 @@ public enum PaneCatalog {
         var panes: [PaneID] = [.nodes]
         let etcd = model.snapshot?.state.etcd
         if model.target.platform == .deis1 || (etcd != nil && !isNotProbed(etcd!)) { panes.append(.etcd) }
-        panes += [.router, .findings, .activity]
+        panes += [.router, .findings, .backups, .activity]
         return panes
     }
 
@@ -34,6 +34,8 @@ public enum PaneCatalog {
         case .findings:
             let passing = model.snapshot?.findings.filter { $0.verdict == .pass }.count ?? 0
             return FindingsPaneSource(findings: model.visibleFindings, loaded: model.snapshot != nil, passing: passing)
+        case .backups:
+            return BackupsPaneSource(state: state, policy: model.policy)
         case .activity:
             return ActivityPaneSource(items: model.activityNewestFirst)
         }

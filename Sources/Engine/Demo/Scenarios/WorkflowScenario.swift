@@ -5,6 +5,13 @@ enum WorkflowScenario {
     static let json = #"""
 {
  "objects": {
+  "/apis/batch/v1/cronjobs": [
+   {
+    "metadata": {"name": "deis-database-backup", "namespace": "deis", "labels": {"app": "deis-database"}},
+    "spec": {"schedule": "0 3 * * *", "suspend": false},
+    "status": {"lastScheduleTime": "2026-11-20T03:00:00Z", "lastSuccessfulTime": "2026-11-18T03:04:12Z"}
+   }
+  ],
   "/api/v1/namespaces/deis/pods": [
    {
     "metadata": {

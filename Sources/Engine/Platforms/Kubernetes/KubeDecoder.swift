@@ -88,6 +88,20 @@ public enum KubeDecoder {
         try JSONDecoder().decode(KubeWire.GroupList.self, from: Data(bytes)).groups.map(\.name)
     }
 
+    /// CronJobs whose name or labels say backup; the rest are dropped at decode time.
+    public static func backupJobs(_ bytes: [UInt8]) throws -> [BackupJob] {
+        let time = ISO8601DateFormatter()
+        return try JSONDecoder().decode(KubeWire.List<KubeWire.CronJob>.self, from: Data(bytes)).items.compactMap { wire in
+            guard BackupJob.looksLikeBackup(name: wire.metadata.name, labels: wire.metadata.labels ?? [:]) else { return nil }
+            return BackupJob(
+                namespace: Sanitizer.line(wire.metadata.namespace ?? ""), name: Sanitizer.line(wire.metadata.name),
+                schedule: Sanitizer.line(wire.spec?.schedule ?? "?"), suspended: wire.spec?.suspend ?? false,
+                lastScheduled: wire.status?.lastScheduleTime.flatMap(time.date(from:)),
+                lastSucceeded: wire.status?.lastSuccessfulTime.flatMap(time.date(from:)),
+                active: wire.status?.active?.count ?? 0)
+        }
+    }
+
     public static func names(_ bytes: [UInt8]) throws -> [String] {
         try JSONDecoder().decode(KubeWire.List<KubeWire.NameOnly>.self, from: Data(bytes)).items.map(\.metadata.name)
     }

@@ -100,6 +100,22 @@ enum KubeWire {
         struct Group: Decodable { var name: String }
     }
 
+    struct CronJob: Decodable {
+        var metadata: Metadata
+        var spec: Spec?
+        var status: Status?
+
+        struct Spec: Decodable {
+            var schedule: String?
+            var suspend: Bool?
+        }
+        struct Status: Decodable {
+            var lastScheduleTime: String?
+            var lastSuccessfulTime: String?
+            var active: [Ignored]?
+        }
+    }
+
     struct NameOnly: Decodable {
         var metadata: Metadata
     }

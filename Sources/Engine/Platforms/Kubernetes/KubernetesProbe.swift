@@ -21,6 +21,7 @@ public struct KubernetesProbe: Sendable {
         async let secrets = read("secrets", "/api/v1/namespaces/\(ns)/secrets", KubeDecoder.secrets)
         async let groups = read("API groups", "/apis", KubeDecoder.apiGroups)
         async let roles = read("cluster roles", "/apis/rbac.authorization.k8s.io/v1/clusterroles", KubeDecoder.names, missingMeansEmpty: true)
+        async let backups = read("backup jobs", "/apis/batch/v1/cronjobs", KubeDecoder.backupJobs, missingMeansEmpty: true)
         var state = KubernetesState()
         state.nodes = await nodes
         state.deployments = await deployments
@@ -28,6 +29,7 @@ public struct KubernetesProbe: Sendable {
         state.secrets = await secrets
         state.apiGroups = await groups
         state.clusterRoles = await roles
+        state.backupJobs = await backups
         return state
     }
 
@@ -49,9 +51,14 @@ public struct KubernetesProbe: Sendable {
             }
         } catch {
             let probeError = ProbeError.from(error, what: what)
-            if missingMeansEmpty, probeError.kind == .notFound, let empty = [String]() as? T { return .loaded(empty) }
+            if missingMeansEmpty, probeError.kind == .notFound, let empty = Self.emptyList(T.self) { return .loaded(empty) }
             return .failed(probeError)
         }
+    }
+
+    /// "Not served" reads as an empty list for optional resources (no batch API, no RBAC).
+    static func emptyList<T>(_ type: T.Type) -> T? {
+        ([String]() as? T) ?? ([BackupJob]() as? T)
     }
 
     static func summary(of error: any Error) -> String {

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Engine
+
+/// `shipshape records`: the console's own records — list them, or record a restore
+/// drill from a runbook (the same audited flow as the console's `f` on Backups).
+struct RecordsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records", abstract: "List the console's records, or record a restore drill.",
+        subcommands: [List.self, Drill.self], defaultSubcommand: List.self)
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the records file as JSON.")
+
+        @Option(help: "Records file (default: records.json in the state directory).")
+        var records: String?
+
+        func run() async throws {
+            let store = RecordStore(path: records ?? RecordStore.defaultPath())
+            do {
+                let encoder = JSONEncoder()
+                encoder.dateEncodingStrategy = .iso8601
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(try store.load()))
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            } catch {
+                HeadlessSession.fail("\(error)")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Drill: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a restore drill was done for the target.")
+
+        @OptionGroup var source: AdapterSource
+
+        @Flag(help: "Record without asking.")
+        var yes = false
+
+        @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
+        var auditLog: String?
+
+        func run() async throws {
+            let session = try await HeadlessSession.make(source: source, policy: .default, auditLog: auditLog)
+            guard let plan = session.localPlanner.plan(.recordDrill, ruleID: "DR-DRILL", subject: session.target.name) else {
+                throw ExitCode(2)
+            }
+            throw ExitCode(await HeadlessSession.carryOut(plan, session: session, dryRunOnly: false, assumeYes: yes))
+        }
+    }
+}
