@@ -27,7 +27,11 @@ enum HeadlessSession {
         for command in plan.commands { print("  runs:    \(command.displayLine)") }
         switch await session.dryRun(plan) {
         case .accepted(let answers):
-            print("  dry run: accepted" + (answers.isEmpty ? "" : " — " + answers.joined(separator: "; ")))
+            if plan.dryRunCommands.isEmpty {
+                print(plan.commands.isEmpty ? "  local:   recorded on this machine only" : "  checked: live state matches the preview (no server dry run for this tool)")
+            } else {
+                print("  dry run: accepted" + (answers.isEmpty ? "" : " — " + answers.joined(separator: "; ")))
+            }
         case .rejected(let reason):
             fail("the server rejected the dry run: \(reason)")
             return 2

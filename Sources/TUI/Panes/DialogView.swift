@@ -27,12 +27,19 @@ enum DialogView {
         var lines = ["Target:  \(model.target.label)\(model.target.production ? "  (PRODUCTION)" : "")",
                      "Rule:    \(plan.ruleID) on \(plan.subject)", "", "Change:"]
         lines += plan.changes.map { "  \($0.what): \($0.from) → \($0.to)" }
-        lines += ["", "Runs:"]
-        lines += plan.commands.map { "  $ " + $0.displayLine }
+        if !plan.commands.isEmpty {
+            lines += ["", "Runs:"]
+            lines += plan.commands.map { "  $ " + $0.displayLine }
+        }
         lines += [""]
         switch dryRun {
         case .accepted(let answers):
-            lines += ["Server dry run: accepted"] + answers.map { "  " + $0 }
+            if plan.dryRunCommands.isEmpty {
+                lines += [plan.commands.isEmpty ? "Nothing runs on the cluster: this is recorded locally."
+                                                : "No server-side dry run for this tool; the live state was checked against the preview."]
+            } else {
+                lines += ["Server dry run: accepted"] + answers.map { "  " + $0 }
+            }
         case .rejected(let reason):
             lines += ["Server dry run REJECTED — this fix cannot run:", "  " + reason]
         case .stale(let reason):
