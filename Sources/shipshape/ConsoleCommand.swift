@@ -29,7 +29,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("cannot start: \(error)")
         }
-        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load())
+        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load(),
+                              backupDirectory: console.backupDirectory)
         let status = await ConsoleRunner.run(session: session, options: console)
         throw ExitCode(status)
     }

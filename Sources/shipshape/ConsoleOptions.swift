@@ -23,6 +23,9 @@ struct ConsoleOptions: ParsableArguments {
 
     @OptionGroup var policyOptions: PolicyOptions
 
+    @Option(name: .customLong("backup-dir"), help: "Where etcd snapshots go (default: $XDG_DATA_HOME/shipshape/backups).")
+    var backupDirectory: String?
+
     @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
     var auditLog: String?
 
