@@ -1,8 +1,16 @@
-/// The Deis v1 demo (fleet + etcd). Not built yet.
+/// The Deis v1 demo (fleet + etcd): the real probes, rules and fixes, answered by an
+/// etcd and a fleet sandbox built from `Deis1Scenario`.
 enum Deis1Demo {
-    static let json = "{}"
+    static let json = Deis1Scenario.json
+    static let etcdEndpoint = "http://10.0.1.11:2379"
+    static let fleetEndpoint = "unix:///var/run/fleet.sock"
 
     static func makeAdapter(latencyMilliseconds: Int) throws -> any PlatformAdapter {
-        throw SandboxError.badScenario("the deis-v1 demo is not available yet")
+        let etcd = EtcdTarget(endpoints: [etcdEndpoint])
+        let fleet = FleetTarget(endpoint: fleetEndpoint)
+        var runner = SandboxRunner(kube: nil, latencyMilliseconds: latencyMilliseconds)
+        runner.etcd = try EtcdSandbox(scenarioJSON: json, pinnedEndpoints: etcd.endpoints)
+        runner.fleet = try FleetSandbox(scenarioJSON: json, pinnedEndpoint: fleet.endpoint)
+        return Deis1Adapter(target: Target(name: "demo-deis-v1", platform: .deis1), etcd: etcd, fleet: fleet, runner: runner)
     }
 }

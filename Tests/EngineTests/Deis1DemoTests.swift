@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Engine
+
+/// The bundled `deis-v1` scenario through the real engine: every rule's verdict, and
+/// the fixes applied, verified and undone through a `Session` with an audit log.
+@Suite("Deis v1 demo")
+struct Deis1DemoTests {
+    static let expected: [String: [Verdict]] = [
+        "DEIS1-PLANES": [.fail], "DEIS1-ETCD-SIZE": [.fail], "DEIS1-CEPH": [.fail], "DEIS1-PRESEED": [.fail, .fail, .fail],
+        "DEIS1-REGISTRATION": [.fail], "DEIS1-LOGGING": [.fail], "DEIS1-TLS": [.fail], "DEIS1-ROUTER-SCALE": [.fail],
+        "DEIS1-FIREWALL": [.manual], "DEIS1-BACKUP": [.fail], "ETCD-QUORUM": [.pass],
+    ]
+
+    @Test("every rule reports, with the verdict the scenario was built for")
+    func verdicts() async throws {
+        let adapter = try DemoScenario.deis1.makeAdapter(latencyMilliseconds: 0)
+        #expect(adapter.target.platform == .deis1)
+        let state = await adapter.probe()
+        #expect(state.failures.isEmpty)
+        let findings = RuleEngine(rules: adapter.rules).evaluate(state)
+        var verdicts: [String: [Verdict]] = [:]
+        for finding in findings { verdicts[finding.rule.id, default: []].append(finding.verdict) }
+        #expect(verdicts == Self.expected)
+        let fleet = try #require(state.fleet.value)
+        #expect(fleet.machines.count == 7)
+        #expect(fleet.units.filter { $0.baseName == "deis-router" }.count == 1)
+        #expect(fleet.units.contains { $0.baseName.hasPrefix("deis-store-") })
+        let etcd = try #require(state.etcd.value)
+        #expect(etcd.members.count == 7 && etcd.members.allSatisfy { $0.health == .healthy })
+        #expect(fleet.machines.allSatisfy { MachineEtcdRole.of($0, in: etcd) == .member })
+        #expect(etcd.keys.value?[Deis1Names.registrationKey] == .value("enabled"))
+        #expect(etcd.keys.value?[Deis1Names.sslCertKey] == .absent && etcd.keys.value?[Deis1Names.sslKeyKey] == .absent)
+        let report = CheckReport(snapshot: Snapshot(state: state, findings: findings, duration: .zero), failOn: .error)
+        #expect(report.exitStatus == 1)
+        #expect(report.json().contains("\"DEIS1-ROUTER-SCALE\""))
+    }
+
+    static func session() throws -> (Session, AuditLog, String) {
+        let directory = NSTemporaryDirectory() + "deis1-demo-\(UUID().uuidString)"
+        let audit = try AuditLog(path: directory + "/audit.jsonl")
+        return (Session(adapter: try DemoScenario.deis1.makeAdapter(latencyMilliseconds: 0), audit: audit, verifyTimeoutSeconds: 2), audit, directory)
+    }
+
+    @Test("registration: fix, verify, undo — each step in the audit log")
+    func registrationFixAndUndo() async throws {
+        let (session, audit, directory) = try Self.session()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = await session.refresh()
+        let finding = try #require(before.findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
+        let plan = try #require(session.plan(for: finding))
+        #expect(await session.dryRun(plan) == .accepted([]))
+        #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-REGISTRATION cleared"))
+        let after = await session.refresh()
+        #expect(after.state.etcd.value?.keys.value?[Deis1Names.registrationKey] == .value("admin_only"))
+        let undo = try #require(session.undoPlan(for: plan))
+        #expect(await session.apply(undo) == .applied(findingCleared: true, detail: "restored"))
+        let restored = await session.refresh()
+        #expect(restored.state.etcd.value?.keys.value?[Deis1Names.registrationKey] == .value("enabled"))
+        let steps = audit.recent().map(\.step)
+        #expect(steps == [.planned, .confirmed, .precondition, .run, .verify, .applied, .confirmed, .precondition, .run, .verify, .undo])
+        let onDisk = try AuditLog.read(path: audit.path)
+        #expect(onDisk.count == steps.count)
+        #expect(onDisk.first { $0.step == .run }?.command?.suffix(3) == ["--", "/deis/controller/registrationMode", "admin_only"] as ArraySlice)
+    }
+
+    @Test("a fix whose preview went stale is refused")
+    func staleRefused() async throws {
+        let (session, _, directory) = try Self.session()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = await session.refresh()
+        let finding = try #require(before.findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
+        let plan = try #require(session.plan(for: finding))
+        let other = FixIntent.etcdSetKey(key: Deis1Names.registrationKey, from: "enabled", to: "disabled")
+        let sneaky = try #require(session.adapter.plan(other, ruleID: "DEIS1-REGISTRATION", subject: finding.subject))
+        _ = await session.apply(sneaky)
+        guard case .refused(let reason) = await session.apply(plan) else { Issue.record("stale plan was not refused"); return }
+        #expect(reason.contains("expected /deis/controller/registrationMode is still enabled, found disabled"))
+    }
+
+    @Test("router scale: start deis-router@2 on a machine without a router, then undo destroys it")
+    func routerFixAndUndo() async throws {
+        let (session, audit, directory) = try Self.session()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = await session.refresh()
+        let finding = try #require(before.findings.first { $0.rule.id == "DEIS1-ROUTER-SCALE" })
+        let plan = try #require(session.plan(for: finding))
+        #expect(plan.intent == .fleetStartUnit(unit: "deis-router@2.service"))
+        #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-ROUTER-SCALE cleared"))
+        let after = await session.refresh()
+        let routers = try #require(after.state.fleet.value).units.filter { $0.baseName == "deis-router" }
+        #expect(routers.count == 2 && Set(routers.compactMap(\.machineID)).count == 2)
+        let undo = try #require(session.undoPlan(for: plan))
+        #expect(undo.risk == .high)
+        #expect(await session.apply(undo) == .applied(findingCleared: true, detail: "restored"))
+        let restored = await session.refresh()
+        #expect(restored.state.fleet.value?.units.filter { $0.baseName == "deis-router" }.count == 1)
+        #expect(audit.recent().filter { $0.step == .run }.compactMap { $0.command?.dropFirst(2).first } == ["start", "destroy"])
+    }
+
+    @Test("preseed on one machine clears that machine's finding only")
+    func preseed() async throws {
+        let (session, _, directory) = try Self.session()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let before = await session.refresh()
+        let failing = before.findings.filter { $0.rule.id == "DEIS1-PRESEED" }
+        let finding = try #require(failing.first)
+        let plan = try #require(session.plan(for: finding))
+        #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-PRESEED cleared"))
+        let after = await session.refresh()
+        #expect(after.findings.filter { $0.rule.id == "DEIS1-PRESEED" }.map(\.subject) == failing.dropFirst().map(\.subject))
+    }
+
+    @Test("a member stopped in the sandbox shows as down and fails ETCD-QUORUM; the rest still loads")
+    func memberDown() async throws {
+        let etcd = try EtcdSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoints: [Deis1Demo.etcdEndpoint])
+        var runner = SandboxRunner(kube: nil, latencyMilliseconds: 0)
+        runner.etcd = etcd
+        runner.fleet = try FleetSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoint: Deis1Demo.fleetEndpoint)
+        let adapter = Deis1Adapter(target: Target(name: "t", platform: .deis1), etcd: EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint]),
+                                   fleet: FleetTarget(endpoint: Deis1Demo.fleetEndpoint), runner: runner)
+        etcd.setDown("c7e2aa41b2c34d5e6f708192a3b4c5d6", true)
+        let state = await adapter.probe()
+        #expect(state.etcd.value?.members.count == 7)
+        #expect(state.etcd.value?.quorum.sentence == "7 members, tolerates 3 failures; 1 down, 2 more failures tolerated")
+        let quorum = RuleEngine(rules: adapter.rules).evaluate(state).first { $0.rule.id == "ETCD-QUORUM" }
+        #expect(quorum?.verdict == .fail)
+        #expect(state.fleet.value?.machines.count == 7 && state.etcd.value?.keys.value != nil)
+    }
+}

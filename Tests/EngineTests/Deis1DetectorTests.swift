@@ -1,0 +1,34 @@
+import Testing
+@testable import Engine
+
+/// Platform detection: fleet answering and /deis keys in etcd mean Deis v1.
+@Suite("Deis v1 detection")
+struct Deis1DetectorTests {
+    func runner(fleetEndpoint: String = Deis1Demo.fleetEndpoint, json: String = Deis1Demo.json) throws -> SandboxRunner {
+        var runner = SandboxRunner(kube: nil, latencyMilliseconds: 0)
+        runner.etcd = try EtcdSandbox(scenarioJSON: json, pinnedEndpoints: [Deis1Demo.etcdEndpoint])
+        runner.fleet = try FleetSandbox(scenarioJSON: json, pinnedEndpoint: fleetEndpoint)
+        return runner
+    }
+
+    @Test("the demo cluster is Deis v1")
+    func detected() async throws {
+        let result = await Deis1Detector(runner: try runner(), etcd: EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint]),
+                                         fleet: FleetTarget(endpoint: Deis1Demo.fleetEndpoint)).detect()
+        #expect(result.isDeis1)
+        #expect(result.reasons == ["fleet answers at unix:///var/run/fleet.sock", "etcd holds /deis keys"])
+    }
+
+    @Test("no fleet answer, or no /deis keys: not Deis v1")
+    func notDetected() async throws {
+        let elsewhere = "http://10.9.9.9:49153"
+        let silent = await Deis1Detector(runner: try runner(fleetEndpoint: elsewhere), etcd: EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint]),
+                                         fleet: FleetTarget(endpoint: elsewhere)).detect()
+        #expect(!silent.fleetAnswers && silent.deisKeys && !silent.isDeis1)
+        let noKeys = Deis1Demo.json.replacingOccurrences(of: "\"/deis/", with: "\"/other/")
+        let bare = await Deis1Detector(runner: try runner(json: noKeys), etcd: EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint]),
+                                       fleet: FleetTarget(endpoint: Deis1Demo.fleetEndpoint)).detect()
+        #expect(bare.fleetAnswers && !bare.deisKeys && !bare.isDeis1)
+        #expect(bare.reasons.last == "etcd holds no /deis keys")
+    }
+}
