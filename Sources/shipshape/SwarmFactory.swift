@@ -1,9 +1,17 @@
 import ArgumentParser
 import Engine
 
-/// Builds the Docker Swarm adapter from the target flags. Not built yet.
+/// Builds the Docker Swarm adapter from the target flags: the daemon is pinned from
+/// `--docker-host` or `DOCKER_HOST` once, here, and every docker call carries it.
 enum SwarmFactory {
     static func makeAdapter(options: TargetOptions, runner: ProcessRunner) throws -> any PlatformAdapter {
-        throw ValidationError("platform swarm is not available yet")
+        let docker: DockerTarget
+        do {
+            docker = try DockerHostResolver.resolve(flag: options.dockerHost)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let target = Target(name: docker.host, platform: .swarm, docker: docker, production: options.production)
+        return SwarmAdapter(target: target, docker: docker, runner: runner)
     }
 }
