@@ -7,7 +7,9 @@ struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check a cluster once and print the findings.",
-        discussion: "Exit status: 0 nothing at or above --fail-on fails; 1 something does; 2 the cluster could not be read."
+        discussion: "Exit status: 0 nothing at or above --fail-on fails; 1 something does; 2 the cluster could not be read. "
+            + "With several clusters (--context repeated, --all-contexts, --demo deckhouse) there is one report per cluster "
+            + "(a JSON array with --format json) and the worst status wins."
     )
 
     enum Format: String, ExpressibleByArgument { case table, json, junit, sarif }
@@ -28,33 +30,36 @@ struct CheckCommand: AsyncParsableCommand {
     var exitZero = false
 
     func run() async throws {
-        let adapter: any PlatformAdapter
+        let adapters: [any PlatformAdapter]
         do {
             if let demo {
-                adapter = try demo.makeAdapter(latencyMilliseconds: 0)
+                adapters = try demo.makeAdapters(latencyMilliseconds: 0)
             } else {
-                adapter = try await target.makeAdapter()
+                adapters = try await target.makeAdapters()
             }
         } catch {
             FileHandle.standardError.write(Data("shipshape check: cannot read the cluster: \(error)\n".utf8))
             throw ExitCode(2)
         }
         let policy = try policyOptions.load()
-        var state = await adapter.probe()
-        state.records = .loaded((try? RecordStore(path: RecordStore.defaultPath()).load()) ?? ConsoleRecords())
-        let findings = RuleEngine(rules: RuleSet.rules(for: adapter), policy: policy).evaluate(state)
-        let report = CheckReport(snapshot: Snapshot(state: state, findings: findings, duration: .zero), failOn: failOn,
-                                 disabledRules: policy.disabledRules)
-        let rules = RuleSet.rules(for: adapter).map(\.info)
+        // Every cluster read at once; each report is the single-cluster report it always was.
+        let snapshots = await Workspace.check(adapters, policy: policy, records: RecordStore(path: RecordStore.defaultPath()))
+        let reports = CheckReports(snapshots.map {
+            CheckReport(snapshot: $0, failOn: failOn, disabledRules: policy.disabledRules)
+        })
+        let rules = RuleCatalog.infos(for: adapters)
         switch format {
-        case .table: print(report.table())
-        case .json: print(report.json())
-        case .junit: print(JUnitReport(reports: [report], rules: rules).xml(), terminator: "")
-        case .sarif: print(SarifReport(reports: [report], rules: rules).json())
+        case .table: print(reports.table())
+        case .json: print(reports.json())
+        case .junit: print(JUnitReport(reports: reports.reports, rules: rules).xml(), terminator: "")
+        case .sarif: print(SarifReport(reports: reports.reports, rules: rules).json())
         }
-        for error in report.probeErrors {
-            FileHandle.standardError.write(Data("shipshape check: could not read \(error.message)\n".utf8))
+        for report in reports.reports {
+            let prefix = reports.reports.count > 1 ? "\(report.target.name): " : ""
+            for error in report.probeErrors {
+                FileHandle.standardError.write(Data("shipshape check: \(prefix)could not read \(error.message)\n".utf8))
+            }
         }
-        throw ExitCode(exitZero ? 0 : report.exitStatus)
+        throw ExitCode(exitZero ? 0 : reports.exitStatus)
     }
 }

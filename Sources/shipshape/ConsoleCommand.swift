@@ -15,23 +15,26 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
-        let adapter: any PlatformAdapter
+        let adapters: [any PlatformAdapter]
         var console = self.console
         do {
             if let replay {
                 let file = try StateSnapshotFile.decode(try Data(contentsOf: URL(fileURLWithPath: replay)))
-                adapter = try PlatformRegistry.adapter(for: file.target, runner: ReplayRunner(calls: file.calls))
+                adapters = [try PlatformRegistry.adapter(for: file.target, runner: ReplayRunner(calls: file.calls))]
                 console.readOnly = true
                 console.refreshSeconds = 0
             } else {
-                adapter = try await target.makeAdapter()
+                adapters = try await target.makeAdapters()
             }
         } catch {
             throw CLIError("cannot start: \(error)")
         }
-        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load(),
-                              backupDirectory: console.backupDirectory)
-        let status = await ConsoleRunner.run(session: session, options: console)
+        let audit = try console.openAuditLog()
+        let policy = try console.policyOptions.load()
+        let workspace = Workspace(sessions: adapters.map {
+            Session(adapter: $0, audit: audit, policy: policy, backupDirectory: console.backupDirectory)
+        })
+        let status = await ConsoleRunner.run(workspace: workspace, options: console)
         throw ExitCode(status)
     }
 }
@@ -48,10 +51,12 @@ struct DemoCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
-        let adapter = try scenario.makeAdapter()
-        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load(),
-                              verifyTimeoutSeconds: 5)
-        let status = await ConsoleRunner.run(session: session, options: console)
+        let audit = try console.openAuditLog()
+        let policy = try console.policyOptions.load()
+        let sessions = try scenario.makeAdapters().map {
+            Session(adapter: $0, audit: audit, policy: policy, verifyTimeoutSeconds: 5, backupDirectory: console.backupDirectory)
+        }
+        let status = await ConsoleRunner.run(workspace: Workspace(sessions: sessions), options: console)
         throw ExitCode(status)
     }
 }

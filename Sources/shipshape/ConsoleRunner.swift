@@ -7,6 +7,11 @@ import TUI
 @MainActor
 enum ConsoleRunner {
     static func run(session: Session, options: ConsoleOptions) async -> Int32 {
+        await run(workspace: Workspace(session: session), options: options)
+    }
+
+    /// The console on every cluster of the workspace (one, or several side by side).
+    static func run(workspace: Workspace, options: ConsoleOptions) async -> Int32 {
         let theme: Theme
         do {
             theme = try ThemeLoader().load(named: options.theme)
@@ -22,7 +27,7 @@ enum ConsoleRunner {
             FileHandle.standardError.write(Data("shipshape: \(error)\n".utf8))
             return 2
         }
-        let controller = ConsoleController(session: session, screen: terminal, readOnly: options.readOnly,
+        let controller = ConsoleController(workspace: workspace, screen: terminal, readOnly: options.readOnly,
                                            autoRefreshSeconds: options.refreshSeconds > 0 ? options.refreshSeconds : nil,
                                            watchInterval: options.interval, watching: options.watch)
         controller.bellOnAlarm = options.bell

@@ -7,7 +7,7 @@ struct KeysCommand: ParsableCommand {
 
     func run() {
         print("| key | action | changes the cluster |\n|---|---|---|")
-        for binding in KeyBinding.table + KeyBinding.dialogTable {
+        for binding in KeyBinding.table + KeyBinding.dialogTable + KeyBinding.formTable {
             let keys = binding.keys.map { "`\($0.label)`" }.joined(separator: " ")
             print("| \(keys) | \(binding.help) | \(binding.mutating ? "yes" : "no") |")
         }

@@ -23,8 +23,10 @@ struct SnapshotCommand: AsyncParsableCommand {
                 }
                 recorder = made!
             } else {
-                recorder = RecordingRunner(base: ProcessRunner(defaultTimeoutSeconds: source.target.timeout))
-                adapter = try await source.target.makeAdapter(runner: recorder)
+                // Pinned as usual, then rebuilt around a recorder of the same runner.
+                let plain = try await source.target.makeAdapter()
+                recorder = RecordingRunner(base: plain.runner)
+                adapter = try PlatformRegistry.adapter(for: plain.target, runner: recorder)
             }
         } catch {
             HeadlessSession.fail("cannot read the cluster: \(error)")

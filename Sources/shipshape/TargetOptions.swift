@@ -3,14 +3,20 @@ import Engine
 
 /// Flags that name the cluster. Resolved once at start and pinned.
 struct TargetOptions: ParsableArguments {
-    @Option(help: "Platform of the target: workflow.")
-    var platform: PlatformID = .workflow
+    @Option(help: "Platform of the target: workflow, deis1, swarm, deckhouse (default: detected — deckhouse when the cluster serves deckhouse.io and has ModuleConfig deckhouse, else workflow).")
+    var platform: PlatformID?
 
     @Option(help: "kubeconfig file (default: first file of $KUBECONFIG, else ~/.kube/config).")
     var kubeconfig: String?
 
-    @Option(help: "kubeconfig context to pin (default: the current context at start).")
-    var context: String?
+    @Option(name: .customLong("context"), help: "kubeconfig context to pin; repeat it to open several clusters side by side (default: the current context at start).")
+    var contexts: [String] = []
+
+    @Flag(name: .customLong("all-contexts"), help: "Open every context of the kubeconfig, each probed and pinned on its own.")
+    var allContexts = false
+
+    /// The first (or only) context asked for.
+    var context: String? { contexts.first }
 
     @Option(name: .customLong("etcd-endpoints"), help: "etcd client URLs, comma-separated (default: $ETCDCTL_ENDPOINTS).")
     var etcdEndpoints: String?
@@ -37,20 +43,50 @@ struct TargetOptions: ParsableArguments {
     var production = false
 
     /// Builds the adapter for a real cluster: pins the target through kubectl once.
-    func makeAdapter(runner given: (any CommandRunner)? = nil) async throws -> any PlatformAdapter {
+    func makeAdapter() async throws -> any PlatformAdapter {
+        try await makeAdapters()[0]
+    }
+
+    /// One adapter per cluster: each `--context` (or every context with `--all-contexts`)
+    /// pinned on its own, its platform given by `--platform` or detected from what it serves.
+    func makeAdapters() async throws -> [any PlatformAdapter] {
         let runner = ProcessRunner(defaultTimeoutSeconds: timeout)
         switch platform {
+        case .deis1?, .swarm?:
+            guard contexts.count <= 1, !allContexts else {
+                throw ValidationError("--context and --all-contexts name Kubernetes clusters; --platform \(platform!.rawValue) takes its own endpoint flags")
+            }
+            return [platform == .deis1 ? try Deis1Factory.makeAdapter(options: self, runner: runner)
+                                       : try SwarmFactory.makeAdapter(options: self, runner: runner)]
+        default:
+            let resolver = KubeTargetResolver(runner: runner)
+            let kubes: [KubeTarget]
+            if allContexts {
+                kubes = try await resolver.resolve(kubeconfig: kubeconfig, contexts: try await resolver.contextNames(kubeconfig: kubeconfig))
+            } else if contexts.count > 1 {
+                kubes = try await resolver.resolve(kubeconfig: kubeconfig, contexts: contexts)
+            } else {
+                kubes = [try await resolver.resolve(kubeconfig: kubeconfig, context: context)]
+            }
+            var adapters: [any PlatformAdapter] = []
+            for kube in kubes {
+                adapters.append(try await makeKubernetesAdapter(kube, runner: runner))
+            }
+            return adapters
+        }
+    }
+
+    func makeKubernetesAdapter(_ kube: KubeTarget, runner: ProcessRunner) async throws -> any PlatformAdapter {
+        let chosen: PlatformID
+        if let platform { chosen = platform } else { chosen = await DeckhouseDetection.detect(runner: runner, target: kube) }
+        switch chosen {
+        case .deckhouse:
+            return DeckhouseFactory.makeAdapter(kube: kube, options: self, runner: runner)
         case .workflow:
-            let runner = given ?? runner
-            let kube = try await KubeTargetResolver(runner: runner).resolve(kubeconfig: kubeconfig, context: context)
             let target = Target(name: kube.context, platform: .workflow, kube: kube, production: production)
             return WorkflowAdapter(target: target, kube: kube, runner: runner)
-        case .deis1:
-            return try Deis1Factory.makeAdapter(options: self, runner: runner)
-        case .swarm:
-            return try SwarmFactory.makeAdapter(options: self, runner: runner)
         default:
-            throw ValidationError("platform \(platform.rawValue) is not available yet; use --platform workflow")
+            throw ValidationError("platform \(chosen.rawValue) is not a Kubernetes platform")
         }
     }
 }

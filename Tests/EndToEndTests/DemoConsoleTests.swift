@@ -73,10 +73,10 @@ import Testing
             #expect(dialog.contains("--context demo"))
             try await tmux.keys("y")
             let after = try await tmux.waitFor("replicas 2/2 and the finding gone") { screen in
-                // The finding row ("f WF-ROUTER-SCALE  deis/deis-router …") is gone; only the
-                // activity line that names the cleared rule may remain.
+                // The finding row ("f WF-ROUTER-SCALE  deis/deis-router  1 desired replica…") is gone;
+                // activity lines that name the cleared rule may remain.
                 screen.contains("replicas 2/2")
-                    && screen.components(separatedBy: "\n").filter { $0.contains("WF-ROUTER-SCALE") && $0.contains("deis/deis-rout") }.isEmpty
+                    && screen.components(separatedBy: "\n").filter { $0.contains("WF-ROUTER-SCALE") && $0.contains("desired replica") }.isEmpty
             }
             #expect(after.contains("Scale deis-router to 2 replicas"))
             try await tmux.keys("q")

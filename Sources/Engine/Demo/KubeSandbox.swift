@@ -5,7 +5,8 @@ import Synchronization
 /// (`get --raw`, `scale`, `set env`, `patch`) and changes when fixes run, so the demo
 /// exercises the real probes, rules and fixes with no cluster and no kubectl.
 public final class KubeSandbox: Sendable {
-    private let objects: Mutex<[String: [[String: Any]]]>
+    /// Collection path → objects; `KubeSandboxPatch` changes them too.
+    let objects: Mutex<[String: [[String: Any]]]>
     private let servedGroups: [String]
 
     public init(scenarioJSON: String) throws {
@@ -35,6 +36,8 @@ public final class KubeSandbox: Sendable {
             return CommandOutput(text: "deployment.apps/\(name) scaled\(dryRun ? " (server dry run)" : "")\n")
         case "set" where rest.count >= 4 && rest[1] == "env":
             return try setEnv(Array(rest.dropFirst(2)), namespace: namespace, dryRun: dryRun, line: line)
+        case "patch" where rest.count >= 3:
+            return try patch(Array(rest.dropFirst()), dryRun: dryRun, line: line)
         case "config" where rest.dropFirst().first == "current-context":
             return CommandOutput(text: "demo\n")
         default:
@@ -109,8 +112,10 @@ public final class KubeSandbox: Sendable {
         (object["metadata"] as? [String: Any])?["name"] as? String
     }
 
+    /// Compact JSON with slashes left alone, as kube-apiserver writes it (Foundation would
+    /// write `\/`), so the demo and the in-process benchmarks decode the bytes kubectl hands over.
     private func json(_ object: Any, _ line: String) throws(RunError) -> CommandOutput {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             throw .undecodable(command: line, detail: "sandbox could not encode its state")
         }
         return CommandOutput(stdout: Array(data))

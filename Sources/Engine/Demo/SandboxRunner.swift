@@ -6,6 +6,11 @@ public struct SandboxRunner: CommandRunner {
     public let pinnedContext: String
     /// Simulated tool latency, so the demo shows loading states honestly.
     public var latencyMilliseconds: Int
+    /// Answers `docker` (the Swarm demo); it checks the pinned `--host` itself.
+    public var swarm: SwarmSandbox?
+    /// Answers `etcdctl` and `fleetctl` (the Deis v1 demo); each checks its pinned endpoint itself.
+    public var etcd: EtcdSandbox?
+    public var fleet: FleetSandbox?
 
     public init(kube: KubeSandbox?, pinnedContext: String = "demo", latencyMilliseconds: Int = 40) {
         self.kube = kube
@@ -25,6 +30,15 @@ public struct SandboxRunner: CommandRunner {
             }
             args.removeFirst(4)
             return try kube.kubectl(args)
+        case "docker":
+            guard let swarm else { throw .missingBinary("docker") }
+            return try swarm.docker(command.arguments)
+        case "etcdctl":
+            guard let etcd else { throw .missingBinary("etcdctl") }
+            return try etcd.etcdctl(command.arguments)
+        case "fleetctl":
+            guard let fleet else { throw .missingBinary("fleetctl") }
+            return try fleet.fleetctl(command.arguments)
         default:
             throw .missingBinary(command.executable)
         }

@@ -23,6 +23,13 @@ public enum FixIntent: Sendable, Hashable, Codable {
     case recordDrill
     /// Record that a manual rule was checked by hand.
     case markDone(ruleID: String, subject: String)
+    /// Set Deckhouse's release channel (`from`/`to` nil = unset, i.e. no channel).
+    case deckhouseReleaseChannel(from: String?, to: String?)
+    /// Add an update window to ModuleConfig `deckhouse`; `existing` are the windows it
+    /// had, written back unchanged (a merge patch replaces the whole list).
+    case deckhouseAddWindow(window: DeckhouseWindowSpec, existing: [DeckhouseWindowSpec])
+    /// Remove the first entry equal to `window` from `existing` (the inverse of an add).
+    case deckhouseRemoveWindow(window: DeckhouseWindowSpec, existing: [DeckhouseWindowSpec])
 
     /// One line for menus and dialogs.
     public var summary: String {
@@ -42,6 +49,10 @@ public enum FixIntent: Sendable, Hashable, Codable {
         case .etcdSnapshot: return "take an etcd snapshot now"
         case .recordDrill: return "record a restore drill as done"
         case .markDone(let ruleID, let subject): return "mark \(ruleID) on \(subject) as checked by hand"
+        case .deckhouseReleaseChannel(let from, let to):
+            return "set the Deckhouse release channel: \(from ?? "(none)") → \(to ?? "(none)")"
+        case .deckhouseAddWindow(let window, _): return "add the update window \(window) (UTC) to ModuleConfig deckhouse"
+        case .deckhouseRemoveWindow(let window, _): return "remove the update window \(window) (UTC) from ModuleConfig deckhouse"
         }
     }
 
@@ -59,6 +70,12 @@ public enum FixIntent: Sendable, Hashable, Codable {
         case .swarmConstraintAdd(let service, let constraint): return .swarmConstraintRemove(service: service, constraint: constraint)
         case .swarmConstraintRemove(let service, let constraint): return .swarmConstraintAdd(service: service, constraint: constraint)
         case .swarmNodeAvailability(let node, let from, let to): return .swarmNodeAvailability(node: node, from: to, to: from)
+        case .deckhouseReleaseChannel(let from, let to): return .deckhouseReleaseChannel(from: to, to: from)
+        case .deckhouseAddWindow(let window, let existing): return .deckhouseRemoveWindow(window: window, existing: existing + [window])
+        case .deckhouseRemoveWindow(let window, let existing):
+            var rest = existing
+            if let index = rest.firstIndex(of: window) { rest.remove(at: index) }
+            return .deckhouseAddWindow(window: window, existing: rest)
         }
     }
 }

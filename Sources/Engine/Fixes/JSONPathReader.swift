@@ -25,7 +25,15 @@ enum JSONPathReader {
         case let string as String: return string
         case let number as NSNumber: return number.stringValue
         case is NSNull, nil: return nil
-        default: return String(describing: current!)
+        default: return canonical(current!)
         }
+    }
+
+    /// Lists and objects as compact JSON with sorted keys, so a precondition can compare a
+    /// whole list (e.g. Deckhouse update windows) with the one its plan was made from.
+    static func canonical(_ value: Any) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]),
+              let text = String(data: data, encoding: .utf8) else { return String(describing: value) }
+        return text
     }
 }

@@ -29,11 +29,18 @@ public struct Session: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var state = await adapter.probe()
-        do { state.records = .loaded(try records.load()) } catch {
-            state.records = .failed(ProbeError(.malformed, error.description))
-        }
+        state.records = Self.loadRecords(records)
         let findings = ruleEngine.evaluate(state)
-        return Snapshot(state: state, findings: findings, duration: clock.now - start)
+        let duration = clock.now - start
+        // The refresh's buffers are gone now; give their pages back so memory between
+        // refreshes stays flat (see MemoryTrim).
+        MemoryTrim.releaseFreePages()
+        return Snapshot(state: state, findings: findings, duration: duration)
+    }
+
+    /// The records as a state section: a broken records file is an error on its pane.
+    static func loadRecords(_ store: RecordStore) -> Loaded<ConsoleRecords> {
+        do { return .loaded(try store.load()) } catch { return .failed(ProbeError(.malformed, error.description)) }
     }
 
     public func plan(for finding: Finding) -> FixPlan? {

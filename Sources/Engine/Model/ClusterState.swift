@@ -11,6 +11,7 @@ public struct ClusterState: Sendable {
     public var swarm: Loaded<SwarmState> = .notProbed
     /// The console's own records (snapshots, drills, maintenance), read with each refresh.
     public var records: Loaded<ConsoleRecords> = .notProbed
+    public var deckhouse: Loaded<DeckhouseState> = .notProbed
 
     public init(target: Target, readAt: Date = Date(), kubernetes: KubernetesState = KubernetesState()) {
         self.target = target
@@ -21,8 +22,10 @@ public struct ClusterState: Sendable {
     /// Every section that failed, for the status bar and `check`'s exit status.
     public var failures: [ProbeError] {
         let k = kubernetes
-        return [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error, k.backupJobs.error,
-                etcd.error, fleet.error, swarm.error, records.error]
-            .compactMap { $0 }
+        let all = [k.nodes.error, k.deployments.error, k.pods.error, k.secrets.error, k.apiGroups.error, k.clusterRoles.error, k.backupJobs.error,
+                   etcd.error, fleet.error, swarm.error, deckhouse.error, records.error]
+            .compactMap { $0 } + (deckhouse.value?.failures ?? []) + (etcd.value?.keys.error.map { [$0] } ?? [])
+        // One read can feed two sections (Deckhouse decodes the node list once for both).
+        return all.enumerated().filter { index, error in !all[..<index].contains(error) }.map(\.element)
     }
 }

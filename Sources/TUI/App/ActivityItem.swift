@@ -11,12 +11,15 @@ public struct ActivityItem: Sendable {
     public var text: String
     public var plan: FixPlan?
     public var undone = false
+    /// The cluster (target name) a fix ran on, so `u` undoes it there.
+    public var cluster: String?
 
-    public init(time: Date = Date(), kind: Kind, text: String, plan: FixPlan? = nil) {
+    public init(time: Date = Date(), kind: Kind, text: String, plan: FixPlan? = nil, cluster: String? = nil) {
         self.time = time
         self.kind = kind
         self.text = Sanitizer.line(text, maxLength: 500)
         self.plan = plan
+        self.cluster = cluster
     }
 
     public var undoable: Bool { kind == .fix && plan != nil && !undone }

@@ -3,11 +3,14 @@ import Engine
 
 /// Runs the console: turns keys into actions, starts engine work off the main
 /// actor, folds results back into the model and redraws. Knows nothing about
-/// curses — tests drive it with a `GridScreen`.
+/// curses — tests drive it with a `GridScreen`. With several clusters (a `Workspace`),
+/// keys act on the current one; refreshes read them all.
 @MainActor
 public final class ConsoleController {
     public private(set) var model: AppModel
-    public let session: Session
+    public let workspace: Workspace
+    /// The current cluster's session: fixes and undos run through it.
+    public var session: Session { workspace.sessions[model.current] }
     public var screen: any Screen
     public private(set) var quitRequested = false
     /// Seconds between automatic refreshes; nil turns them off.
@@ -19,12 +22,18 @@ public final class ConsoleController {
     private var operationTask: Task<Void, Never>?
     private var needsDraw = true
 
-    public init(session: Session, screen: any Screen, readOnly: Bool, autoRefreshSeconds: Double? = 15,
+    public convenience init(session: Session, screen: any Screen, readOnly: Bool, autoRefreshSeconds: Double? = 15,
+                            watchInterval: Double = 5, watching: Bool = false) {
+        self.init(workspace: Workspace(session: session), screen: screen, readOnly: readOnly, autoRefreshSeconds: autoRefreshSeconds,
+                  watchInterval: watchInterval, watching: watching)
+    }
+
+    public init(workspace: Workspace, screen: any Screen, readOnly: Bool, autoRefreshSeconds: Double? = 15,
                 watchInterval: Double = 5, watching: Bool = false) {
-        self.session = session
+        self.workspace = workspace
         self.screen = screen
-        self.model = AppModel(target: session.target, readOnly: readOnly)
-        self.model.policy = session.ruleEngine.policy
+        self.model = AppModel(targets: workspace.targets, readOnly: readOnly)
+        self.model.policy = workspace.sessions.first?.ruleEngine.policy ?? .default
         self.model.schedule = WatchSchedule(interval: watchInterval)
         self.model.watching = watching
         self.autoRefreshSeconds = autoRefreshSeconds
@@ -32,7 +41,9 @@ public final class ConsoleController {
 
     /// First paint happens before any probe answers.
     public func start() {
-        model.record(ActivityItem(kind: .info, text: "pinned \(session.target.label)\(model.readOnly ? " (read-only)" : "")"))
+        for target in workspace.targets {
+            model.record(ActivityItem(kind: .info, text: "pinned \(target.label)\(model.readOnly ? " (read-only)" : "")"))
+        }
         drawNow()
         refresh()
     }
@@ -45,10 +56,16 @@ public final class ConsoleController {
         case .typed(let character):
             if case .confirm(let plan, let dryRun, let typed) = model.dialog {
                 model.dialog = .confirm(plan: plan, dryRun: dryRun, typed: typed + String(character))
+            } else if case .windowForm(var form) = model.dialog {
+                form.type(character)
+                model.dialog = .windowForm(form)
             }
         case .erase:
             if case .confirm(let plan, let dryRun, let typed) = model.dialog {
                 model.dialog = .confirm(plan: plan, dryRun: dryRun, typed: String(typed.dropLast()))
+            } else if case .windowForm(var form) = model.dialog {
+                form.erase()
+                model.dialog = .windowForm(form)
             }
         case .ignored: return
         }
@@ -86,6 +103,64 @@ public final class ConsoleController {
             model.record(ActivityItem(kind: .info, text: model.readOnly ? "read-only mode on" : "read-only mode off"))
         case .confirm: confirm()
         case .cancel: cancel()
+        case .switchCluster: switchCluster(to: (model.current + 1) % model.clusters.count)
+        case .toggleAllClusters:
+            guard model.isMultiCluster else { model.say("only one cluster is open (repeat --context, or --all-contexts)"); return }
+            model.allClusterFindings.toggle()
+            model.selection[.findings] = 0
+            model.say(model.allClusterFindings ? "findings of all \(model.clusters.count) clusters" : "findings of \(model.target.name) only")
+        case .addWindow: openWindowForm(proposal: nil)
+        case .nextField, .previousField:
+            if case .windowForm(var form) = model.dialog {
+                form.move(action == .nextField ? 1 : -1)
+                model.dialog = .windowForm(form)
+            }
+        case .submit: submitWindowForm()
+        }
+    }
+
+    /// Makes another cluster current: the header, the panes and the keys follow it.
+    func switchCluster(to index: Int) {
+        guard model.clusters.indices.contains(index) else { return }
+        guard index != model.current else {
+            if !model.isMultiCluster { model.say("only one cluster is open (repeat --context, or --all-contexts)") }
+            return
+        }
+        model.current = index
+        model.say("current cluster: \(model.target.label)")
+    }
+
+    /// Opens the update-window form for the current cluster, pre-filled with `proposal`
+    /// (a finding's suggestion) or the policy's proposed window.
+    func openWindowForm(proposal: DeckhouseWindowSpec?) {
+        guard model.target.platform == .deckhouse else {
+            model.say("update windows are a Deckhouse setting; \(model.target.name) is \(model.target.platform.displayName)", error: true)
+            return
+        }
+        guard model.snapshot?.state.deckhouse.value?.settings.value != nil else {
+            model.say("the update settings of \(model.target.name) are not read yet (r refreshes)", error: true)
+            return
+        }
+        let spec = proposal ?? session.ruleEngine.policy.deckhouseProposedWindow
+        model.dialog = .windowForm(WindowForm(cluster: model.current, proposal: spec))
+    }
+
+    /// Validates the form; a valid window becomes a plan, dry-run like any other fix.
+    func submitWindowForm() {
+        guard case .windowForm(var form) = model.dialog else { return }
+        switch form.validate() {
+        case .failure(let error):
+            form.error = error.description
+            model.dialog = .windowForm(form)
+        case .success(let window):
+            switchCluster(to: form.cluster)
+            guard let state = model.snapshot?.state else { return }
+            do {
+                prepare(try session.planAddUpdateWindow(window, from: state))
+            } catch {
+                form.error = error.description
+                model.dialog = .windowForm(form)
+            }
         }
     }
 
@@ -94,31 +169,36 @@ public final class ConsoleController {
         guard refreshTask == nil else { return }
         model.refreshing = true
         needsDraw = true
-        let session = self.session
+        let workspace = self.workspace
         refreshTask = Task { [weak self] in
-            let snapshot = await session.refresh()
-            self?.finishRefresh(snapshot)
+            let snapshots = await workspace.refreshAll()
+            self?.finishRefresh(snapshots)
         }
     }
 
-    private func finishRefresh(_ snapshot: Snapshot) {
-        let previous = model.snapshot
-        model.schedule.record(success: snapshot.state.failures.isEmpty)
-        if let previous {
-            let events = StateDiffer.events(from: previous, to: snapshot)
-            for event in events {
-                model.record(ActivityItem(time: event.time, kind: event.isAlarming ? .alarm : .event, text: "\(event.subject): \(event.text)"))
+    private func finishRefresh(_ snapshots: [Snapshot]) {
+        model.schedule.record(success: snapshots.allSatisfy { $0.state.failures.isEmpty })
+        var alarming = false
+        for (index, snapshot) in snapshots.enumerated() where model.clusters.indices.contains(index) {
+            let previous = model.clusters[index].snapshot
+            model.clusters[index].snapshot = snapshot
+            let prefix = model.isMultiCluster ? "\(snapshot.state.target.name): " : ""
+            let failures = snapshot.state.failures
+            if !failures.isEmpty, previous.map({ $0.state.failures.map(\.message) != failures.map(\.message) }) ?? true {
+                for failure in failures { model.record(ActivityItem(kind: .error, text: prefix + failure.message)) }
             }
-            if bellOnAlarm, events.contains(where: \.isAlarming) { bellPending = true }
+            // Watch events: what changed since this cluster's previous refresh.
+            guard let previous else { continue }
+            for event in StateDiffer.events(from: previous, to: snapshot) where event.kind != .probeFailed {
+                model.record(ActivityItem(time: event.time, kind: event.isAlarming ? .alarm : .event,
+                                          text: "\(prefix)\(event.subject): \(event.text)"))
+                alarming = alarming || event.isAlarming
+            }
         }
-        model.snapshot = snapshot
+        if bellOnAlarm, alarming { bellPending = true }
         model.refreshing = false
         model.lastRefresh = Date()
         refreshTask = nil
-        let failures = snapshot.state.failures
-        if !failures.isEmpty, previous.map({ $0.state.failures.map(\.message) != failures.map(\.message) }) ?? true {
-            for failure in failures { model.record(ActivityItem(kind: .error, text: failure.message)) }
-        }
         needsDraw = true
     }
 
@@ -137,8 +217,16 @@ public final class ConsoleController {
             model.say("select a finding in the Findings pane (Tab), then press f", error: true)
             return
         }
-        guard let finding = model.selectedFinding else { model.say("no finding selected", error: true); return }
+        guard let row = model.selectedFindingRow else { model.say("no finding selected", error: true); return }
+        let finding = row.finding
         guard finding.verdict == .fail else { model.say("\(finding.rule.id) is not failing; nothing to fix"); return }
+        // A fix runs on the finding's own cluster, which becomes current so the header,
+        // the confirmation and the typed context name all name it.
+        switchCluster(to: row.cluster)
+        if case .deckhouseAddWindow(let proposal, _)? = finding.fix {
+            openWindowForm(proposal: proposal)
+            return
+        }
         guard let plan = session.plan(for: finding) else {
             model.say("\(finding.rule.id) has no automatic fix — Enter shows what to do by hand")
             return
@@ -170,6 +258,9 @@ public final class ConsoleController {
             index = items.lastIndex { $0.undoable }
         }
         guard let index, let applied = items[index].plan else { model.say("nothing to undo"); return }
+        if let name = items[index].cluster, let cluster = model.clusters.firstIndex(where: { $0.target.name == name }) {
+            switchCluster(to: cluster)
+        }
         guard let plan = session.undoPlan(for: applied) else { model.say("this fix has no inverse", error: true); return }
         prepare(plan)
     }
@@ -194,14 +285,18 @@ public final class ConsoleController {
         guard case .confirm(let plan, _, _) = model.dialog else { return }
         model.dialog = .busy("applying: \(plan.title)…")
         let session = self.session
+        let workspace = self.workspace
         operationTask = Task { [weak self] in
             let outcome = await session.apply(plan)
-            let snapshot = await session.refresh()
-            self?.finishApply(plan, outcome, snapshot)
+            // Every cluster: a change on one can change another's cross-cluster findings.
+            let snapshots = await workspace.refreshAll()
+            self?.finishApply(plan, outcome, snapshots)
         }
     }
 
-    private func finishApply(_ plan: FixPlan, _ outcome: ApplyOutcome, _ snapshot: Snapshot) {
+    private func finishApply(_ plan: FixPlan, _ outcome: ApplyOutcome, _ snapshots: [Snapshot]) {
+        let cluster = model.target.name
+        let prefix = model.isMultiCluster ? "\(cluster): " : ""
         model.dialog = nil
         operationTask = nil
         switch outcome {
@@ -210,25 +305,27 @@ public final class ConsoleController {
                 if let index = model.activity.elements.lastIndex(where: { $0.plan?.id == original }) {
                     model.activity.update(at: index) { $0.undone = true }
                 }
-                model.record(ActivityItem(kind: .undo, text: "\(plan.title) — \(detail)", plan: nil))
+                model.record(ActivityItem(kind: .undo, text: "\(prefix)\(plan.title) — \(detail)", plan: nil, cluster: cluster))
             } else {
-                model.record(ActivityItem(kind: .fix, text: "\(plan.title) — \(detail)", plan: plan))
+                model.record(ActivityItem(kind: .fix, text: "\(prefix)\(plan.title) — \(detail)", plan: plan, cluster: cluster))
             }
             model.say(cleared ? "\(plan.title): done, \(detail)" : "\(plan.title): applied; \(detail)", error: !cleared)
         case .refused(let reason):
-            model.record(ActivityItem(kind: .refused, text: "\(plan.title) refused: \(reason)"))
+            model.record(ActivityItem(kind: .refused, text: "\(prefix)\(plan.title) refused: \(reason)", cluster: cluster))
             model.say("refused: \(reason)", error: true)
         case .failed(let reason):
-            model.record(ActivityItem(kind: .error, text: "\(plan.title) failed: \(reason)"))
+            model.record(ActivityItem(kind: .error, text: "\(prefix)\(plan.title) failed: \(reason)", cluster: cluster))
             model.say("failed: \(reason)", error: true)
         }
-        finishRefresh(snapshot)
+        finishRefresh(snapshots)
     }
 
     private func cancel() {
         if case .confirm(let plan, _, _) = model.dialog {
             session.executor.cancel(plan)
             model.say("cancelled: nothing changed")
+        } else if case .windowForm = model.dialog {
+            model.say("cancelled: no window added")
         }
         model.dialog = nil
     }

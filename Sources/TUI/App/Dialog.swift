@@ -8,4 +8,6 @@ public enum Dialog: Sendable {
     /// high-risk fixes the context name typed so far.
     case confirm(plan: FixPlan, dryRun: DryRunOutcome, typed: String)
     case busy(String)
+    /// The form that adds a Deckhouse update window.
+    case windowForm(WindowForm)
 }

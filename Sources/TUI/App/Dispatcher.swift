@@ -21,6 +21,8 @@ public enum Dispatcher {
             return [.escape, .enter, .char("q"), .char("?"), .char("n")].contains(key) ? .perform(.cancel) : .ignored
         case .confirm(let plan, let dryRun, let typed):
             return confirmKey(key, plan: plan, dryRun: dryRun, typed: typed, model: model)
+        case .windowForm:
+            return formKey(key, model: model)
         case nil:
             guard let binding = KeyBinding.binding(for: key) else { return .ignored }
             if binding.mutating && model.readOnly {
@@ -28,6 +30,18 @@ public enum Dispatcher {
             }
             return .perform(binding.action)
         }
+    }
+
+    /// The window form: navigation and submit from `formTable`, Backspace erases, any
+    /// other character types. Submitting only previews; read-only mode refuses it anyway.
+    static func formKey(_ key: Key, model: AppModel) -> Outcome {
+        if key == .backspace { return .erase }
+        if let binding = KeyBinding.binding(for: key, in: KeyBinding.formTable) {
+            if binding.action == .submit && model.readOnly { return .refused("read-only mode: fixes are disabled") }
+            return .perform(binding.action)
+        }
+        if case .char(let character) = key { return .typed(character) }
+        return .ignored
     }
 
     static func confirmKey(_ key: Key, plan: FixPlan, dryRun: DryRunOutcome, typed: String, model: AppModel) -> Outcome {

@@ -23,6 +23,9 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.char("r")], action: .refresh, help: "refresh now", mutating: false),
         KeyBinding(keys: [.char("w")], action: .toggleWatch, help: "toggle watch mode (refresh on the interval, log changes)", mutating: false),
         KeyBinding(keys: [.char("R")], action: .toggleReadOnly, help: "toggle read-only mode", mutating: false),
+        KeyBinding(keys: [.char("c")], action: .switchCluster, help: "next cluster (several --context)", mutating: false),
+        KeyBinding(keys: [.char("A")], action: .toggleAllClusters, help: "findings of all clusters / of the current one", mutating: false),
+        KeyBinding(keys: [.char("a")], action: .addWindow, help: "add an update window (Deckhouse: form, preview, dry run, confirm)", mutating: true),
         KeyBinding(keys: [.char("?")], action: .help, help: "this help", mutating: false),
         KeyBinding(keys: [.char("q")], action: .quit, help: "quit", mutating: false),
     ]
@@ -31,6 +34,14 @@ public struct KeyBinding: Sendable {
     public static let dialogTable: [KeyBinding] = [
         KeyBinding(keys: [.char("y")], action: .confirm, help: "apply (low-risk fixes)", mutating: true),
         KeyBinding(keys: [.char("n"), .escape, .enter], action: .cancel, help: "cancel (default)", mutating: false),
+    ]
+
+    /// Keys inside the update-window form; other characters type into the focused field.
+    public static let formTable: [KeyBinding] = [
+        KeyBinding(keys: [.tab, .down], action: .nextField, help: "next field", mutating: false),
+        KeyBinding(keys: [.backTab, .up], action: .previousField, help: "previous field", mutating: false),
+        KeyBinding(keys: [.enter], action: .submit, help: "check the window, then preview and dry-run it", mutating: false),
+        KeyBinding(keys: [.escape], action: .cancel, help: "close the form (nothing changes)", mutating: false),
     ]
 
     public static func binding(for key: Key, in table: [KeyBinding] = table) -> KeyBinding? {

@@ -20,6 +20,10 @@ enum DialogView {
         case .confirm(let plan, let dryRun, let typed):
             box(title: plan.title, lines: confirmLines(plan, dryRun: dryRun, typed: typed, model: model),
                 footer: footer(plan, dryRun: dryRun), role: model.target.production ? .production : .dialog, on: screen)
+        case .windowForm(let form):
+            box(title: "Add an update window", lines: WindowFormView.lines(form, model: model),
+                footer: "[Tab] next field  [Enter] preview and dry run  [Esc] cancel",
+                role: model.target.production ? .production : .dialog, on: screen)
         }
     }
 

@@ -5,9 +5,14 @@ struct FindingsPaneSource: PaneSource {
     let findings: [Finding]
     let loaded: Bool
     let passing: Int
+    /// Each row's cluster, when the pane lists several clusters' findings.
+    var clusterNames: [String]? = nil
 
-    var title: String { PaneID.findings.rawValue }
-    var columns: [Column] { [Column("SEV", width: 8), Column("", width: 1), Column("RULE", width: 17), Column("SUBJECT", width: 18), Column("FINDING")] }
+    var title: String { clusterNames == nil ? PaneID.findings.rawValue : PaneID.findings.rawValue + " · all clusters" }
+    var columns: [Column] {
+        let cluster = clusterNames == nil ? [] : [Column("CLUSTER", width: 12)]
+        return [Column("SEV", width: 8), Column("", width: 1)] + cluster + [Column("RULE", width: 17), Column("SUBJECT", width: 18), Column("FINDING")]
+    }
     var rowCount: Int { findings.count }
     var errorText: String? { nil }
     var emptyText: String { loaded ? "nothing to fix: \(passing) check(s) pass" : "loading…" }
@@ -35,6 +40,7 @@ struct FindingsPaneSource: PaneSource {
         case .notApplicable: Cell("-", .dim)
         }
         let sev = finding.verdict == .error ? Cell("unread", .error) : Cell(finding.severity.rawValue, severityRole)
-        return [sev, verdict, Cell(finding.rule.id), Cell(finding.subject, .dim), Cell(finding.message)]
+        let cluster = clusterNames.map { names in [Cell(names.indices.contains(index) ? names[index] : "", .info)] } ?? []
+        return [sev, verdict] + cluster + [Cell(finding.rule.id), Cell(finding.subject, .dim), Cell(finding.message)]
     }
 }

@@ -8,6 +8,7 @@ enum HeaderBar {
         let role: StyleRole = model.target.production ? .production : .statusBar
         screen.fill(row: 0, col: 0, width: screen.cols, height: 1, role: role)
         var text = " shipshape │ \(model.target.platform.displayName) │ context: \(model.target.kube?.context ?? model.target.name)"
+        if model.isMultiCluster { text += " │ cluster \(model.current + 1)/\(model.clusters.count) (c: next)" }
         if let kubeconfig = model.target.kube?.kubeconfig { text += " │ kubeconfig: \(kubeconfig)" }
         var badges = ""
         if model.target.production { badges += " PRODUCTION " }

@@ -17,7 +17,7 @@ public struct Layout: Sendable, Equatable {
             let leftWidth = max(cols * 2 / 5, 44)
             let left = panes.filter { $0.column == 0 }
             let right = panes.filter { $0.column == 1 }
-            stack(left, into: &result, top: top, height: height, col: 0, width: leftWidth, weights: { _ in 1 })
+            stack(left, into: &result, top: top, height: height, col: 0, width: leftWidth, weights: { $0 == .updateWindows ? 2 : 1 })
             stack(right, into: &result, top: top, height: height, col: leftWidth, width: cols - leftWidth,
                   weights: { $0 == .findings ? 5 : ($0 == .backups ? 2 : 3) })
         } else {

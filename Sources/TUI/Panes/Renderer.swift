@@ -15,7 +15,12 @@ public enum Renderer {
         HeaderBar.draw(model, on: screen)
         for (pane, rect) in layout.panes {
             let focused = model.focus == pane && model.dialog == nil
-            ListPane.draw(PaneCatalog.source(pane, model: model), on: screen, in: rect, focused: focused, selected: model.selected(pane))
+            let source = PaneCatalog.source(pane, model: model)
+            if let custom = source as? any CustomDrawnPane {
+                custom.draw(on: screen, in: rect, focused: focused, selected: model.selected(pane))
+            } else {
+                ListPane.draw(source, on: screen, in: rect, focused: focused, selected: model.selected(pane))
+            }
         }
         StatusBar.draw(model, on: screen, now: now)
         if let dialog = model.dialog { DialogView.draw(dialog, model: model, on: screen) }

@@ -17,7 +17,7 @@ enum StatusBar {
                 : " │ watching every \(Formatting.seconds(model.schedule.interval))"
         }
         let failures = model.snapshot?.state.failures.count ?? 0
-        let hints = "?:help f:fix u:undo w:watch r:refresh q:quit "
+        let hints = (model.isMultiCluster ? "c:cluster A:all " : "") + "?:help f:fix u:undo w:watch r:refresh q:quit "
         screen.put(row: row, col: 0, left, role: .statusBar)
         var x = DisplayWidth.of(left)
         if failures > 0 {

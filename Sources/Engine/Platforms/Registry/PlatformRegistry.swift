@@ -6,8 +6,15 @@ public enum PlatformRegistry {
         case .workflow:
             guard let kube = target.kube else { throw .cannotResolve("a Workflow target needs a kube context") }
             return WorkflowAdapter(target: target, kube: kube, runner: runner)
-        default:
-            throw .cannotResolve("\(target.platform.displayName) snapshots cannot be replayed yet")
+        case .deckhouse:
+            guard let kube = target.kube else { throw .cannotResolve("a Deckhouse target needs a kube context") }
+            return DeckhouseAdapter(target: target, kube: kube, runner: runner)
+        case .swarm:
+            guard let docker = target.docker else { throw .cannotResolve("a Swarm target needs a docker host") }
+            return SwarmAdapter(target: target, docker: docker, runner: runner)
+        case .deis1:
+            guard let etcd = target.etcd, let fleet = target.fleet else { throw .cannotResolve("a Deis v1 target needs etcd and fleet endpoints") }
+            return Deis1Adapter(target: target, etcd: etcd, fleet: fleet, runner: runner)
         }
     }
 
