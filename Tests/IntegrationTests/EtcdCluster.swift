@@ -12,6 +12,9 @@ final class EtcdCluster: @unchecked Sendable {
         let clientURL: String
         let peerURL: String
         let process: Process
+        /// How it was started, so `restart` can bring it back on the same data.
+        var executable = ""
+        var arguments: [String] = []
     }
 
     enum Failure: Error, CustomStringConvertible {
@@ -73,7 +76,8 @@ final class EtcdCluster: @unchecked Sendable {
             process.standardError = log
             process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
             try process.run()
-            members.append(Member(name: names[index], clientURL: clients[index], peerURL: peers[index], process: process))
+            members.append(Member(name: names[index], clientURL: clients[index], peerURL: peers[index], process: process,
+                                  executable: etcd, arguments: process.arguments ?? []))
         }
         let cluster = EtcdCluster(directory: directory, members: members)
         do {
@@ -96,6 +100,23 @@ final class EtcdCluster: @unchecked Sendable {
         Self.terminate(member.process)
     }
 
+    private var restarted: [Process] = []
+
+    /// Starts a stopped member again on its own data directory (it rejoins the cluster).
+    func restart(_ name: String) throws {
+        guard let member = members.first(where: { $0.name == name }) else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: member.executable)
+        process.arguments = member.arguments
+        let log = FileHandle(forWritingAtPath: "\(directory)/\(name).log")
+        log?.seekToEndOfFile()
+        process.standardOutput = log
+        process.standardError = log
+        process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        try process.run()
+        lock.withLock { restarted.append(process) }
+    }
+
     /// Stops every member that still runs and removes the data directory. Idempotent.
     func shutdown() {
         let first: Bool = lock.withLock {
@@ -104,6 +125,7 @@ final class EtcdCluster: @unchecked Sendable {
         }
         guard first else { return }
         for member in members { Self.terminate(member.process) }
+        for process in lock.withLock({ restarted }) { Self.terminate(process) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 

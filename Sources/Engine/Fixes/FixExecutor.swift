@@ -59,6 +59,14 @@ public struct FixExecutor: Sendable {
         if let error = log(plan, .precondition, ok: true, detail: "live state matches the preview") {
             return .refused("no fix runs without an audit record: \(error)")
         }
+        for folder in plan.local?.folders ?? [] {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                log(plan, .failed, ok: false, detail: "cannot create \(folder): \(error)")
+                return .failed("cannot create \(folder): \(error)")
+            }
+        }
         for command in plan.commands {
             do {
                 let output = try await runner.run(command)

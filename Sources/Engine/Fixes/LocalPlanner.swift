@@ -26,16 +26,23 @@ public struct LocalPlanner: Sendable {
     public func plan(_ intent: FixIntent, ruleID: String, subject: String, now: Date = Date()) -> FixPlan? {
         switch intent {
         case .etcdSnapshot:
-            guard let etcd = target.etcd else { return nil }
+            // etcdctl takes a snapshot from exactly one member ("snapshot must be requested to
+            // one selected node"): the first endpoint given.
+            guard let etcd = target.etcd, let endpoint = etcd.endpoints.first else { return nil }
             let stamp = Self.stamp(now)
             let directory = backupDirectory + "/" + Self.safeName(target.name)
             let final = "\(directory)/etcd-\(stamp).db"
             let partial = final + ".part"
             return FixPlan(
                 ruleID: ruleID, subject: subject, title: "Take an etcd snapshot", risk: .low, intent: intent,
-                changes: [.init(what: "new file", from: "(none)", to: final)],
-                commands: [etcd.etcdctl(["snapshot", "save", partial], timeoutSeconds: 120)],
-                dryRunCommands: [], preconditions: [], postconditions: [],
+                changes: [.init(what: "new file (from \(endpoint))", from: "(none)", to: final)],
+                commands: [etcd.etcdctl(member: endpoint, ["snapshot", "save", partial], timeoutSeconds: 120)],
+                dryRunCommands: [],
+                // A dead member would make `snapshot save` hang until the timeout; ask first.
+                preconditions: [StateCheck(description: "\(endpoint) answers health checks",
+                                           command: etcd.etcdctl(member: endpoint, ["endpoint", "health", "-w", "json"]),
+                                           jsonPath: ["0", "endpoint"], expected: endpoint)],
+                postconditions: [],
                 local: .keepEtcdSnapshot(partial: partial, final: final,
                                          status: Command("etcdctl", ["snapshot", "status", partial, "-w", "json"]))
             )
