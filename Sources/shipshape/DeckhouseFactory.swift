@@ -4,7 +4,7 @@ import Engine
 /// `--context` flags it is called once per cluster.
 enum DeckhouseFactory {
     static func makeAdapter(kube: KubeTarget, options: TargetOptions, runner: ProcessRunner) -> any PlatformAdapter {
-        let target = Target(name: kube.context, platform: .deckhouse, kube: kube, production: options.production)
+        let target = Target(name: kube.context, platform: .deckhouse, kube: kube, etcd: options.explicitEtcd, production: options.production)
         return DeckhouseAdapter(target: target, kube: kube, runner: runner)
     }
 }

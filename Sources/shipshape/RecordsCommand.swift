@@ -38,14 +38,23 @@ struct RecordsCommand: AsyncParsableCommand {
         @Flag(help: "Record without asking.")
         var yes = false
 
+        @Option(help: "What was restored and how it went.")
+        var note: String = "restore drill done"
+
+        @Option(help: "Who did the drill (default: $USER).")
+        var by: String?
+
         @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
         var auditLog: String?
 
         func run() async throws {
             let session = try await HeadlessSession.make(source: source, policy: .default, auditLog: auditLog)
-            guard let plan = session.localPlanner.plan(.recordDrill, ruleID: "DR-DRILL", subject: session.target.name) else {
+            guard var plan = session.localPlanner.plan(.recordDrill, ruleID: "DR-DRILL", subject: session.target.name) else {
                 throw ExitCode(2)
             }
+            let who = by ?? LocalPlanner.currentUser()
+            plan.local = .recordDrill(by: Sanitizer.line(who, maxLength: 80), note: Sanitizer.line(note, maxLength: 500))
+            plan.changes = [.init(what: "records: restore drill", from: "(none)", to: "done now by \(who): \(note)")]
             throw ExitCode(await HeadlessSession.carryOut(plan, session: session, dryRunOnly: false, assumeYes: yes))
         }
     }

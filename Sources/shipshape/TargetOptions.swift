@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Engine
 
 /// Flags that name the cluster. Resolved once at start and pinned.
@@ -50,7 +51,12 @@ struct TargetOptions: ParsableArguments {
     /// One adapter per cluster: each `--context` (or every context with `--all-contexts`)
     /// pinned on its own, its platform given by `--platform` or detected from what it serves.
     func makeAdapters() async throws -> [any PlatformAdapter] {
-        let runner = ProcessRunner(defaultTimeoutSeconds: timeout)
+        var runner = ProcessRunner(defaultTimeoutSeconds: timeout)
+        var platform = self.platform
+        // Deis v1 is detected, not guessed: a fleet endpoint that answers and /deis keys in etcd.
+        if platform == nil, let detected = try await detectDeis1(runner: runner) { platform = detected }
+        // etcdctl 3.x picks its API from this variable; shipshape speaks v3 only.
+        runner.environment[EtcdTarget.apiVariable.name] = EtcdTarget.apiVariable.value
         switch platform {
         case .deis1?, .swarm?:
             guard contexts.count <= 1, !allContexts else {
@@ -76,6 +82,27 @@ struct TargetOptions: ParsableArguments {
         }
     }
 
+    /// `.deis1` when a fleet endpoint is given (flag or `FLEETCTL_ENDPOINT`) and the
+    /// detector finds fleet answering and `/deis` keys in etcd; an error naming what was
+    /// missing when a fleet endpoint is given but it is not Deis v1; nil otherwise.
+    func detectDeis1(runner: ProcessRunner, environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> PlatformID? {
+        guard let fleet = fleetEndpoint ?? environment["FLEETCTL_ENDPOINT"], !fleet.isEmpty else { return nil }
+        guard let adapter = try Deis1Factory.makeAdapter(options: self, runner: runner) as? Deis1Adapter,
+              let etcd = adapter.target.etcd, let fleetTarget = adapter.target.fleet else { return nil }
+        let result = await Deis1Detector(runner: adapter.runner, etcd: etcd, fleet: fleetTarget).detect()
+        guard result.isDeis1 else {
+            throw ValidationError("a fleet endpoint was given but this is not Deis v1: \(result.reasons.joined(separator: "; ")) (use --platform)")
+        }
+        return .deis1
+    }
+
+    /// `--etcd-endpoints` on a Kubernetes platform: the etcd pane and etcd rules join in.
+    var explicitEtcd: EtcdTarget? {
+        guard let endpoints = etcdEndpoints?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }).filter({ !$0.isEmpty }),
+              !endpoints.isEmpty else { return nil }
+        return EtcdTarget(endpoints: endpoints, cacert: etcdCACert, cert: etcdCert, key: etcdKey)
+    }
+
     func makeKubernetesAdapter(_ kube: KubeTarget, runner: ProcessRunner) async throws -> any PlatformAdapter {
         let chosen: PlatformID
         if let platform { chosen = platform } else { chosen = await DeckhouseDetection.detect(runner: runner, target: kube) }
@@ -83,7 +110,7 @@ struct TargetOptions: ParsableArguments {
         case .deckhouse:
             return DeckhouseFactory.makeAdapter(kube: kube, options: self, runner: runner)
         case .workflow:
-            let target = Target(name: kube.context, platform: .workflow, kube: kube, production: production)
+            let target = Target(name: kube.context, platform: .workflow, kube: kube, etcd: explicitEtcd, production: production)
             return WorkflowAdapter(target: target, kube: kube, runner: runner)
         default:
             throw ValidationError("platform \(chosen.rawValue) is not a Kubernetes platform")

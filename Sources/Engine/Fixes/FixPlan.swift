@@ -14,6 +14,12 @@ public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
         public var what: String
         public var from: String
         public var to: String
+
+        public init(what: String, from: String, to: String) {
+            self.what = what
+            self.from = from
+            self.to = to
+        }
     }
 
     public var id: String

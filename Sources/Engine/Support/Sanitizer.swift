@@ -3,6 +3,13 @@
 /// "?]0;pwned?" instead of retitling the operator's terminal.
 public enum Sanitizer {
     public static func line(_ text: String, maxLength: Int = 256) -> String {
+        // Fast path: printable ASCII within the limit is already safe and is returned as
+        // is (no copy). Most cluster names are; this runs for every node on every refresh
+        // and for every visible cell on every frame.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count <= maxLength && bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+        if plain == true { return text }
         var out = String.UnicodeScalarView()
         var count = 0
         for scalar in text.unicodeScalars {

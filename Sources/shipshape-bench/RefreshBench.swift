@@ -1,0 +1,57 @@
+import Foundation
+import Engine
+
+/// A full refresh through the real kubectl against the API test server, against the
+/// same `kubectl get --raw` reads run bare and concurrently. Runs alternate (bare,
+/// refresh, refresh, bare, …) so both see the same machine; the discovery cache is
+/// warmed first.
+enum RefreshBench {
+    static func run(kubeconfig: String, context: String, runs: Int) async throws(BenchError) -> [Figure] {
+        let environment = ProcessRunner.explicitEnvironment()
+        guard environment["KUBECACHEDIR"] != nil else { throw BenchError("set KUBECACHEDIR: each benchmark server gets a cache of its own") }
+        let runner = RecordingRunner(inner: ProcessRunner(defaultTimeoutSeconds: 60, environment: environment))
+        let kube = KubeTarget(kubeconfig: kubeconfig, context: context)
+        let adapter = WorkflowAdapter(target: Target(name: context, platform: .workflow, kube: kube), kube: kube, runner: runner)
+        let engine = RuleEngine(rules: adapter.rules)
+
+        // Warm-up: discovery cache, the server's list caches, the engine's first-use costs.
+        var nodes = 0
+        for _ in 0..<2 {
+            let state = await adapter.probe()
+            guard state.failures.isEmpty else { throw BenchError("refresh failed: \(state.failures.map(\.message))") }
+            nodes = state.kubernetes.nodes.value?.count ?? 0
+        }
+        let commands = runner.commands
+        _ = try BareKubectl.run(commands, environment: environment)
+
+        var bare: [Double] = []
+        var refresh: [Double] = []
+        var cpu: [Double] = []
+        for round in 0..<runs {
+            // ABBA order: neither side always runs on a machine the other just warmed.
+            let bareFirst = round % 2 == 0
+            if bareFirst { bare.append(try BareKubectl.run(commands, environment: environment)) }
+            var failed: [ProbeError] = []
+            let cpuBefore = ProcStatus.cpuSeconds()
+            refresh.append(await Stopwatch.seconds {
+                let state = await adapter.probe()
+                _ = engine.evaluate(state)
+                failed = state.failures
+            })
+            cpu.append(ProcStatus.cpuSeconds() - cpuBefore)
+            guard failed.isEmpty else { throw BenchError("refresh failed: \(failed.map(\.message))") }
+            if !bareFirst { bare.append(try BareKubectl.run(commands, environment: environment)) }
+        }
+        let ratio = Stats.median(refresh) / Stats.median(bare)
+        return [
+            .info("bare concurrent kubectl get --raw, \(nodes) nodes", Stats.median(bare) * 1000, "ms",
+                  detail: "\(commands.count) reads; \(Stats.describe(bare, unit: "ms", scale: 1000))"),
+            .info("full refresh (probe + rules), \(nodes) nodes", Stats.median(refresh) * 1000, "ms",
+                  detail: Stats.describe(refresh, unit: "ms", scale: 1000)),
+            .info("shipshape's own CPU per refresh, \(nodes) nodes", Stats.median(cpu) * 1000, "ms",
+                  detail: "user + system time of the process (kubectl not included); \(Stats.describe(cpu, unit: "ms", scale: 1000))"),
+            .below("refresh / bare kubectl, \(nodes) nodes", ratio, "×", limit: 1.10, inclusive: true,
+                   detail: "ratio of medians, \(runs) alternating runs, warm discovery cache"),
+        ]
+    }
+}
