@@ -41,11 +41,50 @@ public struct ProcessRunner: CommandRunner {
     }
 
     public func run(_ command: Command) async throws(RunError) -> CommandOutput {
+        let limit = outputLimitBytes
+        let (status, stdout, stderr) = try await withTimeout(command) {
+            let result = try await Subprocess.run(
+                Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment),
+                platformOptions: Self.platformOptions, output: .bytes(limit: limit), error: .string(limit: 1_048_576))
+            try Self.stopIfCancelled(result.terminationStatus)
+            return (result.terminationStatus, result.standardOutput, result.standardError)
+        }
+        try Self.check(status, stderr: stderr, command: command)
+        return CommandOutput(stdout: stdout, stderr: stderr)
+    }
+
+    /// Large outputs go to an in-memory file rather than a pipe and are decoded in place (see
+    /// `MemoryFileOutput`); where that file cannot be made, this is `run` and a read of its copy.
+    public func run<T>(_ command: Command, readingOutput read: (UnsafeBufferPointer<UInt8>) throws -> T) async throws -> T {
+        guard let file = MemoryFileOutput(limit: outputLimitBytes) else {
+            let output = try await run(command)
+            return try output.stdout.withUnsafeBufferPointer { try read($0) }
+        }
+        let descriptor = file.descriptor
+        let (status, stderr) = try await withTimeout(command) {
+            let result = try await Subprocess.run(
+                Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment),
+                platformOptions: Self.platformOptions,
+                output: .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: false),
+                error: .string(limit: 1_048_576))
+            try Self.stopIfCancelled(result.terminationStatus)
+            return (result.terminationStatus, result.standardError)
+        }
+        let length = file.writtenLength
+        // Checked before the exit status: a tool stopped by the file's size seal exits non-zero.
+        guard length <= outputLimitBytes else { throw RunError.outputTooLarge(command: command.displayLine, limitBytes: outputLimitBytes) }
+        try Self.check(status, stderr: stderr, command: command)
+        return try file.withBytes(count: length, read)
+    }
+
+    /// Runs `body` (which starts the command) against the command's timeout and turns every
+    /// failure into a `RunError`.
+    private func withTimeout<R: Sendable>(_ command: Command, _ body: @escaping @Sendable () async throws -> R) async throws(RunError) -> R {
         let timeout = command.timeoutSeconds ?? defaultTimeoutSeconds
         let line = command.displayLine
         do {
-            return try await withThrowingTaskGroup(of: CommandOutput?.self) { group in
-                group.addTask { try await launch(command) }
+            return try await withThrowingTaskGroup(of: R?.self) { group in
+                group.addTask { try await body() }
                 group.addTask {
                     try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
                     return nil
@@ -65,33 +104,40 @@ public struct ProcessRunner: CommandRunner {
         }
     }
 
-    private func launch(_ command: Command) async throws -> CommandOutput {
+    // A session of its own lets the teardown reach grandchildren (kubectl plugins, ssh) when a
+    // call times out.
+    private static var platformOptions: PlatformOptions {
         var options = PlatformOptions()
-        // A session of its own lets the teardown reach grandchildren (kubectl plugins,
-        // ssh) when a call times out.
         options.createSession = true
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .milliseconds(300))]
-        let executable: Executable = command.executable.contains("/")
-            ? .path(FilePath(command.executable)) : .name(command.executable)
+        return options
+    }
+
+    private static func executable(_ command: Command) -> Executable {
+        command.executable.contains("/") ? .path(FilePath(command.executable)) : .name(command.executable)
+    }
+
+    private var subprocessEnvironment: [Environment.Key: String] {
         var env: [Environment.Key: String] = [:]
         for (key, value) in environment { env[Environment.Key(stringLiteral: key)] = value }
-        let result = try await Subprocess.run(
-            executable,
-            arguments: Arguments(command.arguments),
-            environment: .custom(env),
-            platformOptions: options,
-            output: .bytes(limit: outputLimitBytes),
-            error: .string(limit: 1_048_576)
-        )
-        let stderr = result.standardError
-        switch result.terminationStatus {
+        return env
+    }
+
+    /// A tool killed because its call was cancelled (timed out, or the caller gave up) did not
+    /// fail on its own: that is reported as the timeout or cancellation, not as its signal.
+    private static func stopIfCancelled(_ status: TerminationStatus) throws {
+        if case .signaled = status, Task.isCancelled { throw CancellationError() }
+    }
+
+    /// Only a clean exit counts as success.
+    private static func check(_ status: TerminationStatus, stderr: String, command: Command) throws(RunError) {
+        switch status {
         case .exited(0):
-            return CommandOutput(stdout: result.standardOutput, stderr: stderr)
+            return
         case .exited(let code):
-            throw RunError.nonZeroExit(command: command.displayLine, status: Int32(code), stderr: stderr)
+            throw .nonZeroExit(command: command.displayLine, status: Int32(code), stderr: stderr)
         case .signaled(let signal):
-            if Task.isCancelled { throw CancellationError() }
-            throw RunError.nonZeroExit(command: command.displayLine, status: 128 + Int32(signal), stderr: stderr)
+            throw .nonZeroExit(command: command.displayLine, status: 128 + Int32(signal), stderr: stderr)
         }
     }
 

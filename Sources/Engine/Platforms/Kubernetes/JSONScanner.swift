@@ -212,19 +212,11 @@ struct JSONScanner {
     }
 
     /// Positioned at an opening quote: moves past the closing one and returns the content's
-    /// bounds and whether it holds escapes. Keys and most kept values are short, so the
-    /// first bytes are looked at one by one; a long string (an image digest, a message)
-    /// falls through to `memchr`, which finds its end a word at a time.
+    /// bounds and whether it holds escapes. The closing quote is found with `memchr`, which
+    /// is what makes long strings (image digests, messages) cheap.
     private mutating func stringBounds() throws(JSONScanError) -> (Int, Int, Bool) {
         let start = offset + 1
         var cursor = start
-        let shortEnd = min(start + 32, bytes.count)
-        while cursor < shortEnd {
-            let byte = bytes[cursor]
-            if byte == UInt8(ascii: "\"") { offset = cursor + 1; return (start, cursor, false) }
-            if byte == UInt8(ascii: "\\") { break }
-            cursor += 1
-        }
         var escaped = false
         let base = bytes.baseAddress!
         while true {
@@ -246,7 +238,7 @@ struct JSONScanner {
     }
 
     /// Positioned at an opening quote: moves past the closing one. Like `stringBounds`
-    /// without looking for escapes inside, which skipped strings do not need.
+    /// without noting escapes, which skipped strings do not need.
     private mutating func skipString() throws(JSONScanError) {
         let base = bytes.baseAddress!
         var cursor = offset + 1
@@ -255,6 +247,7 @@ struct JSONScanner {
                 throw error("unterminated string")
             }
             let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            // The quote is escaped when an odd number of backslashes precede it.
             var backslashes = 0
             while quote - backslashes - 1 > offset, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
             cursor = quote + 1
@@ -263,34 +256,25 @@ struct JSONScanner {
     }
 
     /// Skips an object or array by bracket balance; strings inside are skipped whole, so
-    /// brackets in them do not count. Bytes that matter (`"{}[]`) are found through a
-    /// lookup table: most skipped bytes are inside strings or numbers.
+    /// brackets in them do not count.
     private mutating func skipContainer() throws(JSONScanError) {
         var depth = 0
-        let count = bytes.count
-        try Self.structural.withUnsafeBufferPointer { table throws(JSONScanError) in
-            while offset < count {
-                let byte = bytes[offset]
-                if table[Int(byte)] == 0 { offset += 1; continue }
-                switch byte {
-                case UInt8(ascii: "\""):
-                    try skipString()
-                    continue
-                case UInt8(ascii: "{"), UInt8(ascii: "["):
-                    depth += 1
-                default:
-                    depth -= 1
-                    if depth == 0 { offset += 1; return }
-                }
-                offset += 1
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case UInt8(ascii: "\""):
+                try skipString()
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { offset += 1; return }
+            default:
+                break
             }
-            throw error("unexpected end inside a skipped value")
+            offset += 1
         }
-    }
-
-    /// 1 for the bytes `skipContainer` must look at, 0 for the rest.
-    private static let structural: [UInt8] = (0..<256).map { byte in
-        [UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]")].contains(UInt8(byte)) ? 1 : 0
+        throw error("unexpected end inside a skipped value")
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
@@ -352,34 +336,4 @@ struct JSONScanner {
     private func error(_ reason: String) -> JSONScanError {
         JSONScanError(offset: offset, reason: reason)
     }
-}
-
-/// Strings seen at numbered positions of the previous object (the n-th label key, its
-/// value), handed out again when the next object has the same bytes there. Kubernetes
-/// writes map keys sorted, so the n-th label of every node is usually the same key.
-struct JSONStringCache {
-    private var slots: [String] = []
-
-    mutating func string(slot: Int, bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if slot < slots.count {
-            let same = slots[slot].utf8.withContiguousStorageIfAvailable { stored in
-                stored.count == bytes.count && (bytes.count == 0 || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-            }
-            if same == true { return slots[slot] }
-        }
-        let fresh = String(decoding: bytes, as: UTF8.self)
-        if slot < slots.count {
-            slots[slot] = fresh
-        } else if slot == slots.count {
-            slots.append(fresh)
-        }
-        return fresh
-    }
-}
-
-/// Where and why the bytes are not the JSON expected.
-struct JSONScanError: Error, CustomStringConvertible {
-    let offset: Int
-    let reason: String
-    var description: String { "\(reason) at byte \(offset)" }
 }

@@ -4,27 +4,42 @@ import Foundation
 public enum KubeDecoder {
     static let secretLooking = ["PASSWORD", "TOKEN", "SECRET", "_KEY", "PASSWD", "CREDENTIAL"]
 
+    /// Node list from a byte array (tests, the sandbox); see the buffer variant.
+    public static func nodes(_ bytes: [UInt8]) throws -> [KubeNode] {
+        try bytes.withUnsafeBufferPointer { try nodes($0) }
+    }
+
     /// The node list is the one large read (28 MB at 5,000 nodes), so it is scanned in one
     /// pass that skips unused fields instead of going through `JSONDecoder`, which parsed
-    /// every value first and took 0.43 s there (scripts/bench). No copy of the bytes is made.
-    public static func nodes(_ bytes: [UInt8]) throws -> [KubeNode] {
-        try KubeNodeListScan.nodes(bytes).map(node)
+    /// every value first and took 0.43 s there (scripts/bench). It reads kubectl's output
+    /// where it lies (`CommandRunner.run(_:readingOutput:)`): no copy is made.
+    public static func nodes(_ buffer: UnsafeBufferPointer<UInt8>) throws -> [KubeNode] {
+        try KubeNodeListScan.nodes(buffer)
     }
 
     static func node(_ wire: KubeWire.Node) -> KubeNode {
-        let labels = wire.metadata.labels ?? [:]
+        node(name: wire.metadata.name, labels: wire.metadata.labels ?? [:],
+             readyStatus: wire.status?.conditions?.first { $0.type == "Ready" }?.status,
+             cpu: wire.status?.capacity?["cpu"], memory: wire.status?.capacity?["memory"],
+             kubeletVersion: wire.status?.nodeInfo?.kubeletVersion)
+    }
+
+    /// The one mapping from a node's wire fields to `KubeNode`, whichever reader found them.
+    /// `readyStatus` is the status of the node's (first) Ready condition.
+    static func node(name: String, labels: [String: String], readyStatus: String?, cpu: String?, memory: String?,
+                     kubeletVersion: String?) -> KubeNode {
+        let rolePrefix = "node-role.kubernetes.io/", prefixLength = rolePrefix.count
         var roles = labels.keys.compactMap { key -> String? in
-            key.hasPrefix("node-role.kubernetes.io/") ? String(key.dropFirst("node-role.kubernetes.io/".count)) : nil
+            key.hasPrefix(rolePrefix) ? String(key.dropFirst(prefixLength)) : nil
         }
         if let legacy = labels["kubernetes.io/role"], !roles.contains(legacy) { roles.append(legacy) }
-        let readyCondition = wire.status?.conditions?.first { $0.type == "Ready" }
         return KubeNode(
-            name: Sanitizer.line(wire.metadata.name),
+            name: Sanitizer.line(name),
             roles: roles.sorted().map { Sanitizer.line($0) },
-            ready: readyCondition.map { $0.status == "True" },
-            cpuMillis: wire.status?.capacity?["cpu"].flatMap(KubeQuantity.cpuMillis),
-            memoryBytes: wire.status?.capacity?["memory"].flatMap(KubeQuantity.bytes),
-            kubeletVersion: Sanitizer.line(wire.status?.nodeInfo?.kubeletVersion ?? "?"),
+            ready: readyStatus.map { $0 == "True" },
+            cpuMillis: cpu.flatMap(KubeQuantity.cpuMillis),
+            memoryBytes: memory.flatMap(KubeQuantity.bytes),
+            kubeletVersion: Sanitizer.line(kubeletVersion ?? "?"),
             labels: labels
         )
     }

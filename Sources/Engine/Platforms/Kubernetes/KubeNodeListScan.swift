@@ -1,84 +1,87 @@
-/// Reads a node list (`/api/v1/nodes`) with `JSONScanner`, keeping only what
+/// Reads a node list (`/api/v1/nodes`) with `JSONScanner`, keeping only the fields
 /// `KubeWire.Node` declares — name, labels, capacity cpu/memory, the Ready condition,
 /// the kubelet version — and skipping the rest (images, annotations, addresses, other
 /// conditions: about nine tenths of each ~5.6 KB node) without building it.
 ///
-/// The result is the same `KubeWire.Node` the typed decoder produced, so the mapping to
-/// `KubeNode` stays in one place (`KubeDecoder.node`). As with the typed decoder, a list
+/// The fields go straight to `KubeDecoder.node(name:labels:…)`, the mapping the typed
+/// `KubeWire.Node` also goes through, with no intermediate node value. As with the typed decoder, a list
 /// without `items`, a node without `metadata.name` or a label that is not a string is an
 /// error; a condition without `type` or `status` no longer fails the whole list, it just
 /// does not count. A `null` where an object is expected reads as absent.
 enum KubeNodeListScan {
-    static func nodes(_ bytes: [UInt8]) throws(JSONScanError) -> [KubeWire.Node] {
-        try bytes.withUnsafeBufferPointer { buffer throws(JSONScanError) -> [KubeWire.Node] in
-            var scanner = JSONScanner(buffer)
-            var nodes: [KubeWire.Node] = []
-            var cache = JSONStringCache()
-            var sawItems = false
-            try scanner.object { s, key throws(JSONScanError) in
-                guard key == "items" else { return try s.skipValue() }
-                sawItems = true
-                try s.array { s throws(JSONScanError) in nodes.append(try node(&s, cache: &cache)) }
-            }
-            try scanner.end()
-            guard sawItems else { throw JSONScanError(offset: 0, reason: "missing field items") }
-            return nodes
+    static func nodes(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONScanError) -> [KubeNode] {
+        var scanner = JSONScanner(buffer)
+        var nodes: [KubeNode] = []
+        var cache = JSONStringCache()
+        var sawItems = false
+        try scanner.object { s, key throws(JSONScanError) in
+            guard key == "items" else { return try s.skipValue() }
+            sawItems = true
+            try s.array { s throws(JSONScanError) in nodes.append(try node(&s, cache: &cache)) }
         }
+        try scanner.end()
+        guard sawItems else { throw JSONScanError(offset: 0, reason: "missing field items") }
+        return nodes
     }
 
-    static func node(_ s: inout JSONScanner, cache: inout JSONStringCache) throws(JSONScanError) -> KubeWire.Node {
-        let start = s.offset
+    /// The fields of one node that `KubeDecoder.node` maps.
+    struct Fields {
         var name: String?
-        var labels: [String: String]?
-        var status: KubeWire.Node.Status?
+        var labels: [String: String] = [:]
+        var readyStatus: String?
+        var cpu: String?
+        var memory: String?
+        var kubeletVersion: String?
+    }
+
+    static func node(_ s: inout JSONScanner, cache: inout JSONStringCache) throws(JSONScanError) -> KubeNode {
+        let start = s.offset
+        var fields = Fields()
         try s.object { s, key throws(JSONScanError) in
             if key == "metadata" {
-                try s.object { s, key throws(JSONScanError) in
-                    if key == "name" {
-                        name = try s.string()
-                    } else if key == "labels" {
-                        if try s.skipNull() { return }
-                        var map: [String: String] = [:]
-                        map.reserveCapacity(16)
-                        var slot = 0
-                        try s.object { s, key throws(JSONScanError) in
-                            map[key.string(cache: &cache, slot: slot)] = try s.string(cache: &cache, slot: slot + 1)
-                            slot += 2
-                        }
-                        labels = map
-                    } else {
-                        try s.skipValue()
-                    }
-                }
+                try metadata(&s, into: &fields, cache: &cache)
             } else if key == "status" {
                 if try s.skipNull() { return }
-                status = try nodeStatus(&s)
+                try status(&s, into: &fields)
             } else {
                 try s.skipValue()
             }
         }
-        guard let name else { throw JSONScanError(offset: start, reason: "missing field metadata.name") }
-        return KubeWire.Node(metadata: KubeWire.Metadata(name: name, labels: labels), status: status)
+        guard let name = fields.name else { throw JSONScanError(offset: start, reason: "missing field metadata.name") }
+        return KubeDecoder.node(name: name, labels: fields.labels, readyStatus: fields.readyStatus, cpu: fields.cpu,
+                                memory: fields.memory, kubeletVersion: fields.kubeletVersion)
     }
 
-    static func nodeStatus(_ s: inout JSONScanner) throws(JSONScanError) -> KubeWire.Node.Status {
-        var status = KubeWire.Node.Status()
+    static func metadata(_ s: inout JSONScanner, into fields: inout Fields, cache: inout JSONStringCache) throws(JSONScanError) {
+        try s.object { s, key throws(JSONScanError) in
+            if key == "name" {
+                fields.name = try s.string()
+            } else if key == "labels" {
+                if try s.skipNull() { return }
+                fields.labels.reserveCapacity(16)
+                var slot = 0
+                try s.object { s, key throws(JSONScanError) in
+                    fields.labels[key.string(cache: &cache, slot: slot)] = try s.string(cache: &cache, slot: slot + 1)
+                    slot += 2
+                }
+            } else {
+                try s.skipValue()
+            }
+        }
+    }
+
+    static func status(_ s: inout JSONScanner, into fields: inout Fields) throws(JSONScanError) {
         try s.object { s, key throws(JSONScanError) in
             if key == "capacity" {
                 if try s.skipNull() { return }
-                var capacity: [String: String] = [:]
                 try s.object { s, key throws(JSONScanError) in
-                    if key == "cpu" || key == "memory" {
-                        capacity[key.string] = try s.stringIfPresent()
-                    } else {
-                        try s.skipValue()
-                    }
+                    if key == "cpu" { fields.cpu = try s.stringIfPresent() }
+                    else if key == "memory" { fields.memory = try s.stringIfPresent() }
+                    else { try s.skipValue() }
                 }
-                status.capacity = capacity
             } else if key == "conditions" {
                 if try s.skipNull() { return }
-                // Only the Ready condition is used; the others are skipped unread.
-                var conditions: [KubeWire.Node.Condition] = []
+                // Only the (first) Ready condition is used; the others are skipped unread.
                 try s.array { s throws(JSONScanError) in
                     var isReady = false
                     var value: String?
@@ -87,20 +90,16 @@ enum KubeNodeListScan {
                         else if key == "status" { value = try s.string() }
                         else { try s.skipValue() }
                     }
-                    if isReady, let value { conditions.append(KubeWire.Node.Condition(type: "Ready", status: value)) }
+                    if isReady, fields.readyStatus == nil { fields.readyStatus = value }
                 }
-                status.conditions = conditions
             } else if key == "nodeInfo" {
                 if try s.skipNull() { return }
-                var info = KubeWire.Node.NodeInfo()
                 try s.object { s, key throws(JSONScanError) in
-                    if key == "kubeletVersion" { info.kubeletVersion = try s.stringIfPresent() } else { try s.skipValue() }
+                    if key == "kubeletVersion" { fields.kubeletVersion = try s.stringIfPresent() } else { try s.skipValue() }
                 }
-                status.nodeInfo = info
             } else {
                 try s.skipValue()
             }
         }
-        return status
     }
 }
