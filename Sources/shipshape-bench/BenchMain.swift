@@ -25,7 +25,7 @@ struct BenchMain {
                 figures = try await DrawBench.run(fixture: try args.string("fixture"), frames: try args.int("frames", default: 300))
             case "refresh":
                 figures = try await RefreshBench.run(kubeconfig: try args.string("kubeconfig"), context: try args.string("context"),
-                                                     runs: try args.int("runs", default: 11))
+                                                     runs: try args.int("runs", default: 15))
             case "memory":
                 figures = try await MemoryBench.run(kubeconfig: try args.string("kubeconfig"), context: try args.string("context"),
                                                     refreshes: try args.int("refreshes", default: 100))

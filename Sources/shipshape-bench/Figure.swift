@@ -33,6 +33,18 @@ struct Figure: Codable, Sendable {
         return String(format: "%.3f", value)
     }
 
+    /// `target` and `met` are always written, as null for figures without a target, so every
+    /// figure in the JSON has the same keys.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(value, forKey: .value)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(target, forKey: .target)
+        try container.encode(met, forKey: .met)
+        try container.encodeIfPresent(detail, forKey: .detail)
+    }
+
     /// One JSON object per line on standard output: what `scripts/bench` collects.
     func emit() {
         let encoder = JSONEncoder()

@@ -11,16 +11,28 @@ final class RecordingRunner: CommandRunner {
         self.inner = inner
     }
 
+    private let failed = Mutex<Set<[String]>>([])
+
     func run(_ command: Command) async throws(RunError) -> CommandOutput {
-        let output = try await inner.run(command)
-        recorded.withLock { $0[command.argv] = output }
-        return output
+        do {
+            let output = try await inner.run(command)
+            recorded.withLock { $0[command.argv] = output }
+            return output
+        } catch {
+            // A read the probe tolerates (a resource the server does not serve) still costs a
+            // kubectl process: it belongs in the bare run too.
+            failed.withLock { _ = $0.insert(command.argv) }
+            throw error
+        }
     }
 
-    /// Every command run so far, in a stable order.
+    /// Every command run so far, answered or not, in a stable order.
     var commands: [[String]] {
-        recorded.withLock { Array($0.keys) }.sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
+        (recorded.withLock { Array($0.keys) } + failedCommands).sorted { $0.joined(separator: " ") < $1.joined(separator: " ") }
     }
+
+    /// The commands that failed (their bare runs are expected to fail the same way).
+    var failedCommands: [[String]] { failed.withLock { Array($0) } }
 
     var replay: ReplayRunner { ReplayRunner(answers: recorded.withLock { $0 }) }
 }

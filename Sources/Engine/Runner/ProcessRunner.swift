@@ -45,7 +45,7 @@ public struct ProcessRunner: CommandRunner {
         let (status, stdout, stderr) = try await withTimeout(command) {
             let result = try await Subprocess.run(
                 Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment),
-                platformOptions: Self.platformOptions, output: .bytes(limit: limit), error: .string(limit: 1_048_576))
+                platformOptions: Self.platformOptions, output: .bytes(limit: limit), error: .string(limit: Self.stderrLimit))
             try Self.stopIfCancelled(result.terminationStatus)
             return (result.terminationStatus, result.standardOutput, result.standardError)
         }
@@ -66,7 +66,7 @@ public struct ProcessRunner: CommandRunner {
                 Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment),
                 platformOptions: Self.platformOptions,
                 output: .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: false),
-                error: .string(limit: 1_048_576))
+                error: .string(limit: Self.stderrLimit))
             try Self.stopIfCancelled(result.terminationStatus)
             return (result.terminationStatus, result.standardError)
         }
@@ -103,6 +103,9 @@ public struct ProcessRunner: CommandRunner {
             throw .launchFailed(command: line, detail: String(describing: error))
         }
     }
+
+    /// What is kept of a tool's standard error: enough for any message.
+    private static let stderrLimit = 1_048_576
 
     // A session of its own lets the teardown reach grandchildren (kubectl plugins, ssh) when a
     // call times out.

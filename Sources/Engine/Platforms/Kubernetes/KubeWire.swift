@@ -15,6 +15,9 @@ enum KubeWire {
         var annotations: [String: String]?
     }
 
+    /// The fields of a node that are used. The list itself is read by `KubeNodeListScan`
+    /// (one pass, no `JSONDecoder`), which picks exactly these; the type stays as their
+    /// definition and for tests that check both readers agree.
     struct Node: Decodable {
         var metadata: Metadata
         var status: Status?
