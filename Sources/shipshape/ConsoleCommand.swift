@@ -15,26 +15,38 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
-        let adapters: [any PlatformAdapter]
         var console = self.console
-        do {
-            if let replay {
-                let file = try StateSnapshotFile.decode(try Data(contentsOf: URL(fileURLWithPath: replay)))
-                adapters = [try PlatformRegistry.adapter(for: file.target, runner: ReplayRunner(calls: file.calls))]
-                console.readOnly = true
-                console.refreshSeconds = 0
-            } else {
-                adapters = try await target.makeAdapters()
-            }
-        } catch {
-            throw CLIError("cannot start: \(error)")
-        }
         let audit = try console.openAuditLog()
         let policy = try console.policyOptions.load()
-        let workspace = Workspace(sessions: adapters.map {
-            Session(adapter: $0, audit: audit, policy: policy, backupDirectory: console.backupDirectory)
-        })
-        let status = await ConsoleRunner.run(workspace: workspace, options: console)
+        let backupDirectory = console.backupDirectory
+        let status: Int32
+        if let replay {
+            let adapter: any PlatformAdapter
+            do {
+                let file = try StateSnapshotFile.decode(try Data(contentsOf: URL(fileURLWithPath: replay)))
+                adapter = try PlatformRegistry.adapter(for: file.target, runner: ReplayRunner(calls: file.calls))
+            } catch {
+                throw CLIError("cannot start: \(error)")
+            }
+            console.readOnly = true
+            console.refreshSeconds = 0
+            let session = Session(adapter: adapter, audit: audit, policy: policy, backupDirectory: backupDirectory)
+            status = await ConsoleRunner.run(workspace: Workspace(session: session), options: console)
+        } else {
+            // Resolving the contexts and detecting platforms read the cluster, which can take a
+            // whole timeout: the screen opens first and says so (see StartupView).
+            let target = self.target
+            do {
+                status = try await ConsoleRunner.run(startup: target.startupView, options: console) {
+                    let adapters = try await target.makeAdapters()
+                    return Workspace(sessions: adapters.map {
+                        Session(adapter: $0, audit: audit, policy: policy, backupDirectory: backupDirectory)
+                    })
+                }
+            } catch {
+                throw CLIError("cannot start: \(error)")
+            }
+        }
         throw ExitCode(status)
     }
 }
