@@ -18,7 +18,12 @@ public struct KubeTargetResolver: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw .kubeconfigMissing(path)
         }
-        if let context, !context.isEmpty { return KubeTarget(kubeconfig: path, context: context) }
+        if let context, !context.isEmpty {
+            // A mistyped --context fails here, by name, rather than as an error on every pane.
+            let known = try await contextNames(kubeconfig: path)
+            guard known.contains(context) else { throw .unknownContext(context, path, known) }
+            return KubeTarget(kubeconfig: path, context: context)
+        }
         let command = Command("kubectl", ["--kubeconfig", path, "config", "current-context"])
         do {
             let output = try await runner.run(command)
@@ -48,12 +53,16 @@ public enum TargetError: Error, Sendable, Equatable, CustomStringConvertible {
     case kubeconfigMissing(String)
     case noCurrentContext(String)
     case cannotResolve(String)
+    case unknownContext(String, String, [String])
 
     public var description: String {
         switch self {
         case .kubeconfigMissing(let path): return "kubeconfig \(path) does not exist (use --kubeconfig)"
         case .noCurrentContext(let path): return "kubeconfig \(path) has no current context (use --context)"
         case .cannotResolve(let detail): return "could not pin the target: \(detail)"
+        case .unknownContext(let name, let path, let known):
+            let shown = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", …" : "")
+            return "kubeconfig \(path) has no context \"\(Sanitizer.line(name))\" (it has: \(Sanitizer.line(shown)))"
         }
     }
 }
