@@ -95,7 +95,9 @@ enum ConsoleRunner {
             if let signal = TerminalGuard.shared.takePendingSignal() {
                 return TerminalGuard.exitCode(for: signal)
             }
-            if let key = terminal.readKey(timeoutMilliseconds: 40) {
+            // A key ends the wait at once either way; the timeout only bounds how late a
+            // finished refresh or fix is drawn (busy) or the clock and schedule move (idle).
+            if let key = terminal.readKey(timeoutMilliseconds: controller.isBusy ? 40 : 200) {
                 controller.handle(key)
             }
             controller.tick()

@@ -27,6 +27,17 @@ public enum Renderer {
         screen.flush()
     }
 
+    /// Redraws only the bottom status line (the rest of the frame is unchanged). A dialog or
+    /// a terminal too small for the layout gets a whole frame instead.
+    public static func drawStatusLine(_ model: AppModel, on screen: any Screen, now: Date = Date()) {
+        guard model.dialog == nil, Layout.compute(rows: screen.rows, cols: screen.cols, panes: model.panes) != nil else {
+            draw(model, on: screen, now: now)
+            return
+        }
+        StatusBar.draw(model, on: screen, now: now)
+        screen.flush()
+    }
+
     static func drawTooSmall(on screen: any Screen) {
         let lines = ["Terminal too small", "need \(Layout.minimumCols)×\(Layout.minimumRows), have \(screen.cols)×\(screen.rows)", "enlarge it, or q to quit"]
         for (index, line) in lines.enumerated() where index < screen.rows {

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Engine
+@testable import TUI
+
+/// Between refreshes only the clock in the status line moves; the console redraws that line
+/// alone (idle CPU at 5,000 nodes), and a whole frame whenever anything else changed.
+@MainActor @Suite struct IdleRedrawTests {
+    @Test func theAgeTickRedrawsOnlyTheStatusLine() async throws {
+        let (controller, screen) = try ConsoleControllerTests.controller()
+        controller.start()
+        await controller.settle()
+        let refreshed = try #require(controller.model.lastRefresh)
+        controller.tick(now: refreshed)
+        // A mark in the middle of the panes: a whole-frame redraw would wipe it.
+        screen.put(row: 10, col: 5, "MARK", role: .normal)
+        controller.tick(now: refreshed.addingTimeInterval(7.2))
+        #expect(screen.row(10).contains("MARK"))
+        #expect(screen.row(screen.rows - 1).contains("refreshed 7s ago"))
+    }
+
+    @Test func aChangeBesideTheAgeRedrawsTheWholeFrame() async throws {
+        let (controller, screen) = try ConsoleControllerTests.controller()
+        controller.start()
+        await controller.settle()
+        let refreshed = try #require(controller.model.lastRefresh)
+        controller.tick(now: refreshed)
+        screen.put(row: 10, col: 5, "MARK", role: .normal)
+        controller.handle(.char("j"))
+        controller.tick(now: refreshed.addingTimeInterval(3))
+        #expect(!screen.row(10).contains("MARK"))
+        #expect(screen.row(screen.rows - 1).contains("refreshed 3s ago"))
+    }
+
+    @Test func isBusyWhileARefreshIsInFlight() async throws {
+        let (controller, _) = try ConsoleControllerTests.controller()
+        controller.start()
+        #expect(controller.isBusy)
+        await controller.settle()
+        #expect(!controller.isBusy)
+    }
+}
