@@ -40,16 +40,19 @@ public struct ProcessRunner: CommandRunner {
         return env
     }
 
+    /// Runs the command and returns its output. The output goes to an in-memory file and is
+    /// copied out at its exact size: capturing through swift-subprocess's `.bytes(limit:)`
+    /// reserves the whole limit (256 MB of address space) for every call, and hands back an
+    /// array that keeps it.
     public func run(_ command: Command) async throws(RunError) -> CommandOutput {
-        let limit = outputLimitBytes
-        let (status, stdout, stderr) = try await withTimeout(command) {
-            let result = try await Subprocess.run(
-                Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment),
-                platformOptions: Self.platformOptions, output: .bytes(limit: limit), error: .string(limit: Self.stderrLimit))
-            try Self.stopIfCancelled(result.terminationStatus)
-            return (result.terminationStatus, result.standardOutput, result.standardError)
+        guard let file = MemoryFileOutput(limit: outputLimitBytes) else { return try await runCapturing(command) }
+        let (length, stderr) = try await run(command, into: file)
+        let stdout: [UInt8]
+        do {
+            stdout = try file.withBytes(count: length) { Array($0) }
+        } catch {
+            throw .launchFailed(command: command.displayLine, detail: "could not read its output: \(error)")
         }
-        try Self.check(status, stderr: stderr, command: command)
         return CommandOutput(stdout: stdout, stderr: stderr)
     }
 
@@ -57,9 +60,16 @@ public struct ProcessRunner: CommandRunner {
     /// `MemoryFileOutput`); where that file cannot be made, this is `run` and a read of its copy.
     public func run<T>(_ command: Command, readingOutput read: (UnsafeBufferPointer<UInt8>) throws -> T) async throws -> T {
         guard let file = MemoryFileOutput(limit: outputLimitBytes) else {
-            let output = try await run(command)
+            let output = try await runCapturing(command)
             return try output.stdout.withUnsafeBufferPointer { try read($0) }
         }
+        let (length, _) = try await run(command, into: file)
+        return try file.withBytes(count: length, read)
+    }
+
+    /// Runs the command with its standard output going to `file`; returns how much it wrote
+    /// and its standard error, once it has exited cleanly within the limit.
+    private func run(_ command: Command, into file: MemoryFileOutput) async throws(RunError) -> (length: Int, stderr: String) {
         let descriptor = file.descriptor
         let (status, stderr) = try await withTimeout(command) {
             let result = try await Subprocess.run(
@@ -74,7 +84,21 @@ public struct ProcessRunner: CommandRunner {
         // Checked before the exit status: a tool stopped by the file's size seal exits non-zero.
         guard length <= outputLimitBytes else { throw RunError.outputTooLarge(command: command.displayLine, limitBytes: outputLimitBytes) }
         try Self.check(status, stderr: stderr, command: command)
-        return try file.withBytes(count: length, read)
+        return (length, stderr)
+    }
+
+    /// Where no in-memory file can be made (not Linux): the output through a pipe.
+    private func runCapturing(_ command: Command) async throws(RunError) -> CommandOutput {
+        let limit = outputLimitBytes
+        let (status, stdout, stderr) = try await withTimeout(command) {
+            let result = try await Subprocess.run(
+                Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment),
+                platformOptions: Self.platformOptions, output: .bytes(limit: limit), error: .string(limit: Self.stderrLimit))
+            try Self.stopIfCancelled(result.terminationStatus)
+            return (result.terminationStatus, result.standardOutput, result.standardError)
+        }
+        try Self.check(status, stderr: stderr, command: command)
+        return CommandOutput(stdout: stdout, stderr: stderr)
     }
 
     /// Runs `body` (which starts the command) against the command's timeout and turns every
@@ -82,19 +106,11 @@ public struct ProcessRunner: CommandRunner {
     private func withTimeout<R: Sendable>(_ command: Command, _ body: @escaping @Sendable () async throws -> R) async throws(RunError) -> R {
         let timeout = command.timeoutSeconds ?? defaultTimeoutSeconds
         let line = command.displayLine
+        let (result, timedOut) = await CallDeadline(seconds: timeout).run(body)
+        // A call that finished as the deadline passed keeps its answer.
+        if timedOut, case .failure = result { throw RunError.timedOut(command: line, seconds: timeout) }
         do {
-            return try await withThrowingTaskGroup(of: R?.self) { group in
-                group.addTask { try await body() }
-                group.addTask {
-                    try await Task.sleep(for: .milliseconds(Int(timeout * 1000)))
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let output = first else {
-                    throw RunError.timedOut(command: line, seconds: timeout)
-                }
-                return output
-            }
+            return try result.get()
         } catch let error as RunError {
             throw error
         } catch let error as SubprocessError {
@@ -104,7 +120,8 @@ public struct ProcessRunner: CommandRunner {
         }
     }
 
-    /// What is kept of a tool's standard error: enough for any message.
+    /// What is kept of a tool's standard error: enough for any message. (swift-subprocess
+    /// reserves this much for every call, so it stays modest.)
     private static let stderrLimit = 1_048_576
 
     // A session of its own lets the teardown reach grandchildren (kubectl plugins, ssh) when a
