@@ -196,6 +196,9 @@ public final class ConsoleController {
             }
         }
         if bellOnAlarm, alarming { bellPending = true }
+        // The previous snapshots were freed just now, after the workspace's own trim: give
+        // their pages back too, or the console holds two states' worth between refreshes.
+        MemoryTrim.releaseFreePages()
         model.refreshing = false
         model.lastRefresh = Date()
         refreshTask = nil
