@@ -19,17 +19,34 @@ struct WatchCommand: AsyncParsableCommand {
 
     @MainActor
     func run() async throws {
+        let audit = try console.openAuditLog()
+        let policy = try console.policyOptions.load()
+        guard noTUI else {
+            var options = console
+            options.watch = true
+            let source = self.source
+            if source.demo != nil {
+                let session = Session(adapter: try await source.makeAdapter(), audit: audit, policy: policy)
+                throw ExitCode(await ConsoleRunner.run(session: session, options: options))
+            }
+            let status: Int32
+            do {
+                // As the console: the screen opens before the target is pinned and detected.
+                status = try await ConsoleRunner.run(startup: source.target.startupView, options: options) {
+                    Workspace(session: Session(adapter: try await source.makeAdapter(), audit: audit, policy: policy))
+                }
+            } catch {
+                HeadlessSession.fail("cannot read the cluster: \(error)")
+                throw ExitCode(2)
+            }
+            throw ExitCode(status)
+        }
         let adapter: any PlatformAdapter
         do { adapter = try await source.makeAdapter() } catch {
             HeadlessSession.fail("cannot read the cluster: \(error)")
             throw ExitCode(2)
         }
-        let session = Session(adapter: adapter, audit: try console.openAuditLog(), policy: try console.policyOptions.load())
-        guard noTUI else {
-            var options = console
-            options.watch = true
-            throw ExitCode(await ConsoleRunner.run(session: session, options: options))
-        }
+        let session = Session(adapter: adapter, audit: audit, policy: policy)
         TerminalSignals.exitOnInterrupt()
         let jsonl = self.jsonl
         await Watcher(session: session, interval: console.interval).run { events, snapshot, schedule in

@@ -58,7 +58,7 @@ enum WatchProcess {
         env["KUBECACHEDIR"] = dir + "/cache"
         env["SHIPSHAPE_STATE_DIR"] = dir
         process.environment = env
-        FileManager.default.createFile(atPath: dir + "/out", contents: nil)
+        _ = FileManager.default.createFile(atPath: dir + "/out", contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/out"))
         process.standardError = FileHandle.nullDevice
         try process.run()
