@@ -46,7 +46,8 @@ let package = Package(
             swiftSettings: strict
         ),
         // Benchmarks (scripts/bench): in-process measurements at scale; not shipped.
-        .executableTarget(name: "shipshape-bench", dependencies: ["Engine", "TUI"], swiftSettings: strict),
+        .executableTarget(name: "shipshape-bench", dependencies: ["Engine", "TUI", "CHeapInfo"], swiftSettings: strict),
+        .target(name: "CHeapInfo", path: "Sources/CHeapInfo"),
         .testTarget(name: "EngineTests", dependencies: ["Engine"], swiftSettings: strict),
         .testTarget(name: "TUITests", dependencies: ["TUI", "Engine"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests", dependencies: ["Engine"], swiftSettings: strict),

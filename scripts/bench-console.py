@@ -190,6 +190,12 @@ def idle(args) -> int:
                       file=sys.stderr)
                 return 2
             console.pump(2)                            # let the last frame and the children settle
+            # An idle console that read nothing would measure nothing: the nodes must be there (curses
+            # sends only what changed, so the title "Nodes (5000)" arrives as its count).
+            if b"probe error" in console.output or (args.nodes and f"({args.nodes})".encode() not in console.output):
+                print(f"bench-console: the first refresh did not read the {args.nodes or ''} nodes; "
+                      f"output: {bytes(console.output[-300:])!r}", file=sys.stderr)
+                return 2
             if console.children():
                 print("bench-console: kubectl still running after the refresh", file=sys.stderr)
                 return 2

@@ -9,6 +9,7 @@ import Foundation
 ///   draw    --fixture FILE [--frames F]                   one frame of the nodes pane
 ///   refresh --kubeconfig K --context C [--runs R]         refresh vs bare kubectl
 ///   memory  --kubeconfig K --context C [--refreshes R]    RSS over many refreshes
+///   spawn   [--calls N]                               live heap left behind per tool call
 ///   report  --in FILE [--in FILE…] [--json OUT]           the table
 @main
 struct BenchMain {
@@ -29,6 +30,8 @@ struct BenchMain {
             case "memory":
                 figures = try await MemoryBench.run(kubeconfig: try args.string("kubeconfig"), context: try args.string("context"),
                                                     refreshes: try args.int("refreshes", default: 100))
+            case "spawn":
+                figures = try await SpawnBench.run(calls: try args.int("calls", default: 1000))
             case "report":
                 try Report.run(inputs: args.all("in"), json: args.optional("json"))
                 figures = []

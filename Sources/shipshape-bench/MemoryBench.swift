@@ -25,6 +25,7 @@ enum MemoryBench {
         let atStart = ProcStatus.residentBytes() ?? 0
         var peaks: [Int] = []
         var between: [Int] = []
+        var live: [Int] = []
         controller.start()
         for index in 1...refreshes {
             if index > 1 {
@@ -40,15 +41,22 @@ enum MemoryBench {
             }
             peaks.append(peak)
             between.append(now)
+            live.append(HeapStatus.liveBytes() ?? 0)
         }
         let nodes = controller.model.snapshot?.state.kubernetes.nodes.value?.count ?? 0
         let mb = { (bytes: Int) in Double(bytes) / 1_048_576 }
         // From refresh 10 on (the first ones settle caches and arenas). Growth compares the
-        // median of the first ten of those with the median of the last ten: single samples
-        // swing by a few MB with where the allocator happens to stand.
+        // median of the first third of those with the median of the last third: single samples
+        // swing by several MB with where the allocator happens to stand, and medians of ten
+        // were seen to differ by ±1.5 MB between two runs of the same build; of thirty, by
+        // about half that. A leak of even 10 kB a refresh shows as 0.6 MB here.
         let settled = between.dropFirst(min(9, between.count - 1)).map(mb)
-        let window = min(10, settled.count)
+        let window = max(settled.count / 3, 1)
         let early = Stats.median(Array(settled.prefix(window))), late = Stats.median(Array(settled.suffix(window)))
+        // The allocator's own count of live bytes: what a leak would raise even where the
+        // resident size hides it (or where fragmentation raises the resident size alone).
+        let settledLive = live.dropFirst(min(9, live.count - 1)).map(mb)
+        let liveEarly = Stats.median(Array(settledLive.prefix(window))), liveLate = Stats.median(Array(settledLive.suffix(window)))
         return [
             .info("RSS at start, before the first refresh", mb(atStart), "MB"),
             .below("peak RSS during a refresh, \(nodes) nodes", mb(peaks.max() ?? 0), "MB", limit: 100,
@@ -57,6 +65,8 @@ enum MemoryBench {
                    detail: "median after refreshes 10–\(refreshes); min \(Figure.format(settled.min() ?? 0)), max \(Figure.format(settled.max() ?? 0)) MB"),
             .below("RSS growth, refresh 10 → \(refreshes)", late - early, "MB", limit: 1, inclusive: true,
                    detail: "median of refreshes 10–\(9 + window) \(Figure.format(early)) MB → of the last \(window) \(Figure.format(late)) MB; flat = within 1 MB"),
+            .info("live heap growth, refresh 10 → \(refreshes)", liveLate - liveEarly, "MB",
+                  detail: "glibc mallinfo2, same medians: \(Figure.format(liveEarly)) → \(Figure.format(liveLate)) MB live"),
         ]
     }
 }

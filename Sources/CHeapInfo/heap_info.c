@@ -1,0 +1,12 @@
+#include "heap_info.h"
+#include <stdlib.h>  /* defines __GLIBC__ where glibc is the C library */
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#include <malloc.h>
+long long shipshape_heap_live_bytes(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (long long)(info.uordblks + info.hblkhd);
+}
+#else
+long long shipshape_heap_live_bytes(void) { return -1; }
+#endif
