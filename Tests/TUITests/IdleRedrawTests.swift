@@ -6,26 +6,27 @@ import Testing
 /// Between refreshes only the clock in the status line moves; the console redraws that line
 /// alone (idle CPU at 5,000 nodes), and a whole frame whenever anything else changed.
 @MainActor @Suite struct IdleRedrawTests {
-    @Test func theAgeTickRedrawsOnlyTheStatusLine() async throws {
+    /// A console after its first refresh, drawn, with a mark in the middle of the panes that a
+    /// whole-frame redraw would wipe.
+    static func markedConsole() async throws -> (ConsoleController, GridScreen, Date) {
         let (controller, screen) = try ConsoleControllerTests.controller()
         controller.start()
         await controller.settle()
         let refreshed = try #require(controller.model.lastRefresh)
         controller.tick(now: refreshed)
-        // A mark in the middle of the panes: a whole-frame redraw would wipe it.
         screen.put(row: 10, col: 5, "MARK", role: .normal)
+        return (controller, screen, refreshed)
+    }
+
+    @Test func theAgeTickRedrawsOnlyTheStatusLine() async throws {
+        let (controller, screen, refreshed) = try await Self.markedConsole()
         controller.tick(now: refreshed.addingTimeInterval(7.2))
         #expect(screen.row(10).contains("MARK"))
         #expect(screen.row(screen.rows - 1).contains("refreshed 7s ago"))
     }
 
     @Test func aChangeBesideTheAgeRedrawsTheWholeFrame() async throws {
-        let (controller, screen) = try ConsoleControllerTests.controller()
-        controller.start()
-        await controller.settle()
-        let refreshed = try #require(controller.model.lastRefresh)
-        controller.tick(now: refreshed)
-        screen.put(row: 10, col: 5, "MARK", role: .normal)
+        let (controller, screen, refreshed) = try await Self.markedConsole()
         controller.handle(.char("j"))
         controller.tick(now: refreshed.addingTimeInterval(3))
         #expect(!screen.row(10).contains("MARK"))
