@@ -45,8 +45,13 @@ public struct Session: Sendable {
 
     public func plan(for finding: Finding) -> FixPlan? {
         guard let intent = finding.fix else { return nil }
-        return localPlanner.plan(intent, ruleID: finding.rule.id, subject: finding.subject)
-            ?? adapter.plan(intent, ruleID: finding.rule.id, subject: finding.subject)
+        return plan(intent, ruleID: finding.rule.id, subject: finding.subject)
+    }
+
+    /// A plan for an intent the operator asked for directly (a key on a pane), under `ruleID`
+    /// in the audit log.
+    public func plan(_ intent: FixIntent, ruleID: String, subject: String) -> FixPlan? {
+        localPlanner.plan(intent, ruleID: ruleID, subject: subject) ?? adapter.plan(intent, ruleID: ruleID, subject: subject)
     }
 
     /// The plan that reverses an applied one, checked against the state it left.

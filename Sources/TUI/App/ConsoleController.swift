@@ -216,6 +216,10 @@ public final class ConsoleController {
             prepare(plan)
             return
         }
+        if model.focus == .nodes, model.target.platform == .swarm {
+            startNodeAvailability()
+            return
+        }
         guard model.focus == .findings else {
             model.say("select a finding in the Findings pane (Tab), then press f", error: true)
             return
@@ -236,6 +240,21 @@ public final class ConsoleController {
         }
         prepare(plan)
     }
+
+    /// `f` on a Swarm node: drain it, or make it active again.
+    private func startNodeAvailability() {
+        let source = SwarmNodesPaneSource(swarm: model.snapshot?.state.swarm)
+        let index = model.selected(.nodes)
+        guard let intent = source.availabilityIntent(at: index) else { model.say("no node selected", error: true); return }
+        // Not a rule: the operator's own action, filed in the audit log under this name.
+        guard let plan = session.plan(intent, ruleID: Self.nodeActionID, subject: source.list[index].hostname) else {
+            model.say("this node cannot be changed from here", error: true)
+            return
+        }
+        prepare(plan)
+    }
+
+    static let nodeActionID = "SWARM-NODE-AVAILABILITY"
 
     private func startMarkDone() {
         guard model.focus == .findings, let finding = model.selectedFinding else {

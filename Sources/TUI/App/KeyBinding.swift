@@ -17,7 +17,7 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.char("g"), .home], action: .top, help: "first row", mutating: false),
         KeyBinding(keys: [.char("G"), .end], action: .bottom, help: "last row", mutating: false),
         KeyBinding(keys: [.enter], action: .details, help: "details of the selected row", mutating: false),
-        KeyBinding(keys: [.char("f")], action: .fix, help: "fix the selected finding (preview, dry run, confirm)", mutating: true),
+        KeyBinding(keys: [.char("f")], action: .fix, help: "fix the selected finding; on Swarm nodes, drain or activate the node (preview, dry run, confirm)", mutating: true),
         KeyBinding(keys: [.char("m")], action: .markDone, help: "mark the selected manual finding as checked by hand (recorded)", mutating: false),
         KeyBinding(keys: [.char("u")], action: .undo, help: "undo the selected fix in Activity (or the last one)", mutating: true),
         KeyBinding(keys: [.char("r")], action: .refresh, help: "refresh now", mutating: false),

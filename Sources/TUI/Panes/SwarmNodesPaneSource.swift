@@ -44,6 +44,15 @@ struct SwarmNodesPaneSource: PaneSource {
         return [Cell(text, onManagers > 0 || unhealthy > 0 ? .warning : .ok)]
     }
 
+    /// What `f` does on a node row: drain an active node for maintenance, make a drained or
+    /// paused one active again. Planned, dry-run and confirmed like any fix, and undoable.
+    func availabilityIntent(at index: Int) -> FixIntent? {
+        let nodes = list
+        guard nodes.indices.contains(index) else { return nil }
+        let node = nodes[index]
+        return .swarmNodeAvailability(node: node.id, from: node.availability, to: node.availability == "active" ? "drain" : "active")
+    }
+
     func running(on node: SwarmNode, in state: SwarmState) -> Int {
         state.tasks(onNode: node.id).count
     }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Engine
+@testable import TUI
+
+/// `f` on the Swarm Nodes pane drains an active node or activates a drained one, through the
+/// same preview, confirmation, verification, audit and undo as every fix (demo sandbox).
+@MainActor
+@Suite struct SwarmNodeActionTests {
+    static func console() throws -> (ConsoleController, GridScreen, String) {
+        let adapter = try DemoScenario.swarm.makeAdapter(latencyMilliseconds: 0)
+        let auditPath = FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-\(UUID().uuidString)/audit.jsonl").path
+        let session = Session(adapter: adapter, audit: try AuditLog(path: auditPath), verifyTimeoutSeconds: 2)
+        let screen = GridScreen(rows: 45, cols: 160)
+        return (ConsoleController(session: session, screen: screen, readOnly: false, autoRefreshSeconds: nil), screen, auditPath)
+    }
+
+    /// Focuses the Nodes pane and selects the row of `hostname`.
+    static func select(_ hostname: String, in controller: ConsoleController) throws {
+        while controller.model.focus != .nodes { controller.handle(.tab) }
+        let source = SwarmNodesPaneSource(swarm: controller.model.snapshot?.state.swarm)
+        let index = try #require(source.list.firstIndex { $0.hostname == hostname })
+        controller.handle(.char("g"))
+        for _ in 0..<index { controller.handle(.char("j")) }
+    }
+
+    func availability(of hostname: String, in controller: ConsoleController) -> String? {
+        controller.model.snapshot?.state.swarm.value?.nodes.first { $0.hostname == hostname }?.availability
+    }
+
+    @Test func theIntentFollowsTheNodesAvailability() throws {
+        func node(_ name: String, _ availability: String) -> SwarmNode {
+            SwarmNode(id: "id-\(name)", hostname: name, role: .worker, availability: availability, state: "ready")
+        }
+        let state = SwarmState(nodes: [node("a", "active"), node("b", "drain"), node("c", "pause")])
+        let source = SwarmNodesPaneSource(swarm: .loaded(state))
+        #expect(source.availabilityIntent(at: 0) == .swarmNodeAvailability(node: "id-a", from: "active", to: "drain"))
+        #expect(source.availabilityIntent(at: 1) == .swarmNodeAvailability(node: "id-b", from: "drain", to: "active"))
+        #expect(source.availabilityIntent(at: 2) == .swarmNodeAvailability(node: "id-c", from: "pause", to: "active"))
+        #expect(source.availabilityIntent(at: 3) == nil)
+    }
+
+    @Test func drainFromTheNodesPaneThenUndo() async throws {
+        let (controller, screen, auditPath) = try Self.console()
+        controller.start()
+        await controller.settle()
+        try Self.select("worker-1", in: controller)
+        controller.handle(.char("f"))
+        await controller.settle()
+        #expect(screen.text().contains("Drain node worker-1 for maintenance"))
+        #expect(screen.text().contains("node update --availability drain"))
+        // High risk: Enter alone cancels; the context name has to be typed.
+        for character in "demo-swarm" { controller.handle(.char(character)) }
+        controller.handle(.enter)
+        await controller.settle()
+        #expect(availability(of: "worker-1", in: controller) == "drain")
+        let audit = try String(contentsOfFile: auditPath, encoding: .utf8)
+        #expect(audit.contains(ConsoleController.nodeActionID))
+
+        controller.handle(.char("u"))
+        await controller.settle()
+        #expect(screen.text().contains("Undo: Activate node worker-1"))
+        controller.handle(.char("y"))
+        await controller.settle()
+        #expect(availability(of: "worker-1", in: controller) == "active")
+    }
+
+    @Test func readOnlyRefusesTheNodeAction() async throws {
+        let (controller, _, _) = try Self.console()
+        controller.handle(.char("R"))
+        controller.start()
+        await controller.settle()
+        try Self.select("worker-1", in: controller)
+        controller.handle(.char("f"))
+        await controller.settle()
+        #expect(controller.model.dialog == nil)
+        #expect(availability(of: "worker-1", in: controller) == "active")
+    }
+}
