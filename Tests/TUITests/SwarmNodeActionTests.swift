@@ -49,6 +49,10 @@ import Testing
         await controller.settle()
         #expect(screen.text().contains("Drain node worker-1 for maintenance"))
         #expect(screen.text().contains("node update --availability drain"))
+        // docker has no dry run: the tasks that would move are a preview read, and say so.
+        #expect(screen.text().contains("No server-side dry run for this tool"))
+        #expect(!screen.text().contains("Server dry run"))
+        #expect(screen.text().contains("api.1"))
         // High risk: Enter alone cancels; the context name has to be typed.
         for character in "demo-swarm" { controller.handle(.char(character)) }
         controller.handle(.enter)

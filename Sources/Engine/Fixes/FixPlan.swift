@@ -30,11 +30,19 @@ public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
     public var intent: FixIntent
     public var changes: [Change]
     public var commands: [Command]
-    /// Server-side dry runs of `commands`; empty when the tool has none.
+    /// Run before the confirmation: server-side dry runs of `commands` where the tool has them
+    /// (kubectl `--dry-run=server`), else reads that preview the effect (the tasks a Swarm drain
+    /// would move); empty when there is nothing to ask.
     public var dryRunCommands: [Command]
     public var preconditions: [StateCheck]
     /// What must read back after the commands ran (the new values).
     public var postconditions: [StateCheck]
+    /// True when the commands run before confirmation are the server's own dry runs, not
+    /// preview reads: the dialog must not call a `docker node ps` a dry run.
+    public var hasServerDryRun: Bool {
+        !dryRunCommands.isEmpty && dryRunCommands.allSatisfy { $0.arguments.contains { $0.hasPrefix("--dry-run") } }
+    }
+
     /// Set when this plan is itself an undo: the audit id of the fix it reverses.
     public var undoes: String?
     /// Work on this machine after the commands ran (keep a snapshot, write a record).

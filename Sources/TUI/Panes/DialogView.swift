@@ -41,11 +41,15 @@ enum DialogView {
             if plan.dryRunCommands.isEmpty {
                 lines += [plan.commands.isEmpty ? "Nothing runs on the cluster: this is recorded locally."
                                                 : "No server-side dry run for this tool; the live state was checked against the preview."]
-            } else {
+            } else if plan.hasServerDryRun {
                 lines += ["Server dry run: accepted"] + answers.map { "  " + $0 }
+            } else {
+                lines += ["No server-side dry run for this tool; the live state matches the preview, and it reads:"]
+                    + answers.map { "  " + $0 }
             }
         case .rejected(let reason):
-            lines += ["Server dry run REJECTED — this fix cannot run:", "  " + reason]
+            lines += [plan.hasServerDryRun ? "Server dry run REJECTED — this fix cannot run:" : "The preview read failed — this fix cannot run:",
+                      "  " + reason]
         case .stale(let reason):
             lines += ["Refused: the cluster changed since this was planned.", "  " + reason]
         }
