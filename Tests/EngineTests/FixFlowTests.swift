@@ -75,3 +75,15 @@ import Testing
         #expect(try AuditLog.read(path: path).map(\.detail) == ["one", "two"])
     }
 }
+
+/// How a dry run's output is shown in the confirm dialog.
+@Suite struct DryRunAnswerTests {
+    @Test func oneLinePerLineSanitisedAndCapped() {
+        let text = (1...15).map { "task.\($0): Running\u{1B}[31m" }.joined(separator: "\n") + "\n\n"
+        let lines = FixExecutor.answerLines(text)
+        #expect(lines.count == FixExecutor.answerLineLimit + 1)
+        #expect(lines.first?.hasPrefix("task.1: Running") == true)
+        #expect(!lines.contains { $0.contains("\u{1B}") })
+        #expect(lines.last == "… and 3 more")
+    }
+}

@@ -70,7 +70,7 @@ import Testing
         let reboot = try #require(await session.refresh().findings.first { $0.rule.id == "SWARM-REBOOT" && $0.verdict == .fail })
         let drain = try #require(session.plan(for: reboot))
         #expect(drain.risk == .high && drain.title == "Drain node mgr-1 for maintenance")
-        #expect(await session.dryRun(drain) == .accepted(["web.1: Running 3 minutes ago web.2: Running 3 minutes ago"]))
+        #expect(await session.dryRun(drain) == .accepted(["web.1: Running 3 minutes ago", "web.2: Running 3 minutes ago"]))
         #expect(await session.apply(drain) == .applied(findingCleared: true, detail: "SWARM-REBOOT cleared"))
         let drained = await session.refresh()
         #expect(drained.state.swarm.value?.tasks(onNode: "m4n4g3rdem0n0de000000001a").isEmpty == true)

@@ -22,6 +22,17 @@ public struct FixExecutor: Sendable {
         self.verifyIntervalSeconds = verifyIntervalSeconds
     }
 
+    /// A dry run's answer as the dialog shows it: one line per line of output (a drain's
+    /// preview lists one task per line), sanitised, at most `answerLineLimit` of them.
+    static func answerLines(_ text: String) -> [String] {
+        let lines = text.split(whereSeparator: \.isNewline).map { Sanitizer.line(String($0)) }
+            .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard lines.count > answerLineLimit else { return lines }
+        return Array(lines.prefix(answerLineLimit)) + ["… and \(lines.count - answerLineLimit) more"]
+    }
+
+    static let answerLineLimit = 12
+
     /// Records the plan, checks its preconditions and asks the server to dry-run it.
     public func dryRun(_ plan: FixPlan) async -> DryRunOutcome {
         log(plan, .planned, ok: true, detail: plan.title, includePlan: true)
@@ -34,8 +45,9 @@ public struct FixExecutor: Sendable {
             do {
                 let output = try await runner.run(command)
                 let text = (try? output.text(for: command)) ?? ""
-                answers.append(Sanitizer.line(text.trimmingCharacters(in: .whitespacesAndNewlines)))
-                log(plan, .dryRun, ok: true, command: command, detail: answers.last ?? "")
+                let shown = Self.answerLines(text)
+                answers += shown
+                log(plan, .dryRun, ok: true, command: command, detail: shown.joined(separator: "; "))
             } catch {
                 log(plan, .dryRun, ok: false, command: command, detail: error.description)
                 return .rejected(error.description)
