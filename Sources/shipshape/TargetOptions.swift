@@ -37,6 +37,12 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .customLong("docker-host"), help: "Docker daemon socket, e.g. unix:///var/run/docker.sock (default: $DOCKER_HOST).")
     var dockerHost: String?
 
+    @Flag(name: .customLong("docker-tls-verify"), help: "TLS to a tcp:// docker host, checking its certificate (default: on when $DOCKER_TLS_VERIFY is set).")
+    var dockerTLSVerify = false
+
+    @Option(name: .customLong("docker-cert-path"), help: "Folder with ca.pem, cert.pem, key.pem for docker TLS (default: $DOCKER_CERT_PATH, else ~/.docker).")
+    var dockerCertPath: String?
+
     @Option(help: "Seconds before a tool call is abandoned.")
     var timeout: Double = 10
 

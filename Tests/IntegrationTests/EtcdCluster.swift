@@ -70,7 +70,7 @@ final class EtcdCluster: @unchecked Sendable {
                 "--initial-cluster-token", token, "--initial-cluster", initialCluster, "--initial-cluster-state", "new",
                 "--logger=zap", "--log-outputs=stderr", "--enable-v2=true",
             ]
-            FileManager.default.createFile(atPath: "\(directory)/\(names[index]).log", contents: nil)
+            _ = FileManager.default.createFile(atPath: "\(directory)/\(names[index]).log", contents: nil)
             let log = FileHandle(forWritingAtPath: "\(directory)/\(names[index]).log")
             process.standardOutput = log
             process.standardError = log

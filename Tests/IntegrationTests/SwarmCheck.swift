@@ -29,10 +29,16 @@ enum SwarmCheck {
         }
     }
 
-    static func run(_ arguments: [String]) async throws -> Result {
+    /// - Parameter netns: run it inside this network namespace (the lab's addresses exist only there).
+    static func run(_ arguments: [String], netns: String? = nil) async throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestPaths.shipshapeBinary)
-        process.arguments = ["check"] + arguments
+        if let netns {
+            process.executableURL = URL(fileURLWithPath: try SwarmHostTools.which("nsenter"))
+            process.arguments = ["--net=/var/run/netns/\(netns)", TestPaths.shipshapeBinary, "check"] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: TestPaths.shipshapeBinary)
+            process.arguments = ["check"] + arguments
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

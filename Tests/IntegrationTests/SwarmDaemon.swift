@@ -27,7 +27,8 @@ final class SwarmDaemon: @unchecked Sendable {
         self.process = process
     }
 
-    static func start(root: String, netns: String, hostname: String, address: String) async throws -> SwarmDaemon {
+    /// - Parameter extraArguments: more dockerd flags (a TLS listener for the TLS test).
+    static func start(root: String, netns: String, hostname: String, address: String, extraArguments: [String] = []) async throws -> SwarmDaemon {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         // A persistent UTS namespace (bind-mounted on a file) carries the hostname: argv only, no shell.
         let uts = root + "/uts"
@@ -39,7 +40,7 @@ final class SwarmDaemon: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: try SwarmHostTools.which("nsenter"))
         process.arguments = ["--net=/var/run/netns/\(netns)", "--uts=\(uts)", try SwarmHostTools.which("dockerd"),
                              "--host", "unix://\(root)/d.sock", "--data-root", root + "/data", "--exec-root", root + "/x",
-                             "--pidfile", root + "/d.pid", "--storage-driver", "vfs", "--iptables=false", "--bridge=none"]
+                             "--pidfile", root + "/d.pid", "--storage-driver", "vfs", "--iptables=false", "--bridge=none"] + extraArguments
         process.standardOutput = log
         process.standardError = log
         process.standardInput = FileHandle.nullDevice

@@ -70,9 +70,10 @@ final class SwarmLab: @unchecked Sendable {
         try await SwarmHostTools.run(["tar", "-C", root + "/img", "-cf", root + "/img.tar", "."])
     }
 
-    /// Starts the manager dockerd (no swarm yet).
-    func startManager() async throws -> SwarmDaemon {
-        let daemon = try await SwarmDaemon.start(root: root + "/m", netns: managerNetns, hostname: "ssd-mgr-\(suffix)", address: managerAddress)
+    /// Starts the manager dockerd (no swarm yet); `extraArguments` go to dockerd.
+    func startManager(extraArguments: [String] = []) async throws -> SwarmDaemon {
+        let daemon = try await SwarmDaemon.start(root: root + "/m", netns: managerNetns, hostname: "ssd-mgr-\(suffix)", address: managerAddress,
+                                                 extraArguments: extraArguments)
         manager = daemon
         try await daemon.run(["import", root + "/img.tar", Self.image])
         return daemon

@@ -25,7 +25,10 @@ public struct Target: Sendable, Hashable, Codable {
     public var label: String {
         if let kube { return "\(platform.displayName) · ctx \(kube.context)" }
         if let fleet { return "\(platform.displayName) · fleet \(fleet.endpoint)" }
-        if let docker { return "\(platform.displayName) · docker \(docker.host)" }
+        if let docker {
+            let tls = docker.tls.map { $0.verify ? " (TLS, verified)" : " (TLS, not verified)" } ?? ""
+            return "\(platform.displayName) · docker \(docker.host)\(tls)"
+        }
         if let etcd { return "\(platform.displayName) · etcd \(etcd.endpoints.joined(separator: ","))" }
         return "\(platform.displayName) · \(name)"
     }
