@@ -37,7 +37,8 @@ enum ConsoleRunner {
                 return await abandon(task, terminal: terminal, status: TerminalGuard.exitCode(for: signal))
             }
             let key = terminal.readKey(timeoutMilliseconds: 40)
-            if key == .char("q") { return await abandon(task, terminal: terminal, status: 0) }
+            // The console's own key table says which key quits; nothing else means anything yet.
+            if let key, KeyBinding.binding(for: key)?.action == .quit { return await abandon(task, terminal: terminal, status: 0) }
             // Redrawn once a second for the counter (and on resize), not every poll: idle CPU.
             let second = Int((clock.now - start).seconds)
             if second != drawnSecond || key == .resize {
