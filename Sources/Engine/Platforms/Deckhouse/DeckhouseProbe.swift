@@ -18,7 +18,7 @@ public struct DeckhouseProbe: Sendable {
         async let settings = reader.read("ModuleConfig deckhouse", DeckhouseNames.deckhouseConfigPath, DeckhouseDecoder.updateSettings)
         async let releases = reader.read("DeckhouseReleases", DeckhouseNames.releases, DeckhouseDecoder.releases)
         async let version = reader.read("ClusterConfiguration", DeckhouseNames.clusterConfigurationSecret, DeckhouseDecoder.kubernetesVersion)
-        async let nodes = reader.read("nodes", "/api/v1/nodes", DeckhouseDecoder.nodes)
+        async let nodes = reader.read("nodes", "/api/v1/nodes", inPlace: { try DeckhouseDecoder.nodes($0) })
         async let nodeGroups = reader.read("NodeGroups", DeckhouseNames.nodeGroups, DeckhouseDecoder.nodeGroups)
         async let ingress = reader.read("IngressNginxControllers", DeckhouseNames.ingressControllers, DeckhouseDecoder.ingressControllers)
         async let alertmanagers = reader.read("CustomAlertmanagers", DeckhouseNames.alertmanagers, DeckhouseDecoder.alertmanagers)

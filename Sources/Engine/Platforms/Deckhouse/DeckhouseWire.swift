@@ -51,24 +51,6 @@ enum DeckhouseWire {
         }
     }
 
-    struct Node: Decodable {
-        var metadata: Metadata
-        var status: Status?
-
-        struct Status: Decodable {
-            var capacity: [String: String]?
-            var conditions: [Condition]?
-            var nodeInfo: NodeInfo?
-        }
-        struct Condition: Decodable {
-            var type: String
-            var status: String
-        }
-        struct NodeInfo: Decodable {
-            var kubeletVersion: String?
-        }
-    }
-
     struct NodeGroup: Decodable {
         var metadata: Metadata
         var spec: Spec?

@@ -21,13 +21,13 @@ public enum KubeDecoder {
         node(name: wire.metadata.name, labels: wire.metadata.labels ?? [:],
              readyStatus: wire.status?.conditions?.first { $0.type == "Ready" }?.status,
              cpu: wire.status?.capacity?["cpu"], memory: wire.status?.capacity?["memory"],
-             kubeletVersion: wire.status?.nodeInfo?.kubeletVersion)
+             disk: wire.status?.capacity?["ephemeral-storage"], kubeletVersion: wire.status?.nodeInfo?.kubeletVersion)
     }
 
     /// The one mapping from a node's wire fields to `KubeNode`, whichever reader found them.
     /// `readyStatus` is the status of the node's (first) Ready condition.
     static func node(name: String, labels: [String: String], readyStatus: String?, cpu: String?, memory: String?,
-                     kubeletVersion: String?) -> KubeNode {
+                     disk: String?, kubeletVersion: String?) -> KubeNode {
         let rolePrefix = "node-role.kubernetes.io/", prefixLength = rolePrefix.count
         var roles = labels.keys.compactMap { key -> String? in
             key.hasPrefix(rolePrefix) ? String(key.dropFirst(prefixLength)) : nil
@@ -39,6 +39,7 @@ public enum KubeDecoder {
             ready: readyStatus.map { $0 == "True" },
             cpuMillis: cpu.flatMap(KubeQuantity.cpuMillis),
             memoryBytes: memory.flatMap(KubeQuantity.bytes),
+            diskBytes: disk.flatMap(KubeQuantity.bytes),
             kubeletVersion: Sanitizer.line(kubeletVersion ?? "?"),
             labels: labels
         )

@@ -1,5 +1,5 @@
 /// Reads a node list (`/api/v1/nodes`) with `JSONScanner`, keeping only the fields
-/// `KubeWire.Node` declares — name, labels, capacity cpu/memory, the Ready condition,
+/// `KubeWire.Node` declares — name, labels, capacity cpu/memory/disk, the Ready condition,
 /// the kubelet version — and skipping the rest (images, annotations, addresses, other
 /// conditions: about nine tenths of each ~5.6 KB node) without building it.
 ///
@@ -31,6 +31,7 @@ enum KubeNodeListScan {
         var readyStatus: String?
         var cpu: String?
         var memory: String?
+        var disk: String?
         var kubeletVersion: String?
     }
 
@@ -49,7 +50,7 @@ enum KubeNodeListScan {
         }
         guard let name = fields.name else { throw JSONScanError(offset: start, reason: "missing field metadata.name") }
         return KubeDecoder.node(name: name, labels: fields.labels, readyStatus: fields.readyStatus, cpu: fields.cpu,
-                                memory: fields.memory, kubeletVersion: fields.kubeletVersion)
+                                memory: fields.memory, disk: fields.disk, kubeletVersion: fields.kubeletVersion)
     }
 
     static func metadata(_ s: inout JSONScanner, into fields: inout Fields, cache: inout JSONStringCache) throws(JSONScanError) {
@@ -77,6 +78,7 @@ enum KubeNodeListScan {
                 try s.object { s, key throws(JSONScanError) in
                     if key == "cpu" { fields.cpu = try s.stringIfPresent() }
                     else if key == "memory" { fields.memory = try s.stringIfPresent() }
+                    else if key == "ephemeral-storage" { fields.disk = try s.stringIfPresent() }
                     else { try s.skipValue() }
                 }
             } else if key == "conditions" {
