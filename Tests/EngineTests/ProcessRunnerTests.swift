@@ -50,11 +50,15 @@ import Testing
     }
 
     @Test func environmentIsExplicit() async throws {
-        let env = ProcessRunner.explicitEnvironment(from: ["PATH": "/usr/bin:/bin", "KUBECONFIG": "/other", "DOCKER_HOST": "tcp://x", "HOME": "/root"])
+        let env = ProcessRunner.explicitEnvironment(from: ["PATH": "/usr/bin:/bin", "KUBECONFIG": "/other", "DOCKER_HOST": "tcp://x", "HOME": "/root",
+                                                           "DOCKER_CERT_PATH": "/other-certs", "SSH_AUTH_SOCK": "/run/agent.sock"])
         let output = try await ProcessRunner(environment: env).run(Command("env", []))
         let text = try output.text(for: Command("env", []))
         #expect(!text.contains("KUBECONFIG"))
         #expect(!text.contains("DOCKER_HOST"))
+        #expect(!text.contains("DOCKER_CERT_PATH"))
+        // The agent names no target; fleetctl ssh and docker's ssh:// hosts need it.
+        #expect(text.contains("SSH_AUTH_SOCK=/run/agent.sock"))
         #expect(text.contains("LC_ALL=C.UTF-8"))
     }
 }

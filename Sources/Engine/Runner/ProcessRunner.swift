@@ -27,10 +27,13 @@ public struct ProcessRunner: CommandRunner {
 
     /// Variables children need, nothing else. Notably absent: `KUBECONFIG`,
     /// `DOCKER_HOST`, `ETCDCTL_ENDPOINTS`, `FLEETCTL_ENDPOINT` — the target is always
-    /// passed as flags, so an exported variable can never redirect a call.
+    /// passed as flags, so an exported variable can never redirect a call. `SSH_AUTH_SOCK`
+    /// is kept: it names no target, and `fleetctl ssh`/`--tunnel` and docker's `ssh://`
+    /// hosts reach the operator's keys only through the agent.
     public static func explicitEnvironment(from current: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         var env: [String: String] = [:]
-        for key in ["PATH", "HOME", "USER", "TMPDIR", "KUBECACHEDIR", "DOCKER_CONFIG", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ETCDCTL_API"] {
+        for key in ["PATH", "HOME", "USER", "TMPDIR", "KUBECACHEDIR", "DOCKER_CONFIG", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ETCDCTL_API",
+                    "SSH_AUTH_SOCK"] {
             if let value = current[key] { env[key] = value }
         }
         env["PATH"] = env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
