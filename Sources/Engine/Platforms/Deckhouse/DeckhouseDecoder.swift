@@ -90,7 +90,7 @@ public enum DeckhouseDecoder {
 
     /// CronJobs of `kube-system` whose name starts with `d8-etcd-backup`.
     public static func etcdBackupJobs(_ bytes: [UInt8]) throws -> [DeckhouseEtcdBackupJob] {
-        try JSONDecoder().decode(KubeWire.List<DeckhouseWire.CronJob>.self, from: Data(bytes)).items
+        try JSONDecoder().decode(KubeWire.List<KubeWire.CronJob>.self, from: Data(bytes)).items
             .filter { $0.metadata.name.hasPrefix(DeckhouseNames.etcdBackupJobPrefix) }
             .map { wire in
                 DeckhouseEtcdBackupJob(name: Sanitizer.line(wire.metadata.name),

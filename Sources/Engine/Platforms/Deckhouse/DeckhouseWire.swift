@@ -109,21 +109,6 @@ enum DeckhouseWire {
         }
     }
 
-    struct CronJob: Decodable {
-        var metadata: Metadata
-        var spec: Spec?
-        var status: Status?
-
-        struct Spec: Decodable {
-            var schedule: String?
-            var suspend: Bool?
-        }
-        struct Status: Decodable {
-            var lastSuccessfulTime: String?
-            var lastScheduleTime: String?
-        }
-    }
-
     /// Only the ClusterConfiguration key is declared: no other value of the secret is
     /// ever decoded, and this one is dropped as soon as `kubernetesVersion` is read.
     struct ClusterConfigurationSecret: Decodable {
