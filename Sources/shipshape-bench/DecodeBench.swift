@@ -1,5 +1,15 @@
 import Foundation
 import Engine
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import PaneKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// Decode + rules, in process: a fixture is loaded into the demo sandbox, the real
 /// Workflow probe reads it once through a recording runner, and then the probe and
@@ -42,7 +52,7 @@ enum DecodeBench {
     static func measure(fixture path: String, runs: Int) async throws(BenchError) -> (Result, Double, Int) {
         let replay = try await record(fixture: path)
         let adapter = WorkflowAdapter(target: Target(name: "bench", platform: .workflow, kube: kube), kube: kube, runner: replay)
-        let engine = RuleEngine(rules: adapter.rules)
+        let engine = RuleEngine(rules: WorkflowPlugin().rules)
         var nodeCount = 0
         var seconds: [Double] = []
         for round in 0..<(runs + 2) {
@@ -70,7 +80,7 @@ enum DecodeBench {
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch { throw BenchError("cannot read \(path): \(error)") }
         let sandbox: KubeSandbox
         do { sandbox = try KubeSandbox(scenarioJSON: text) } catch { throw BenchError("\(path) is not a sandbox scenario: \(error)") }
-        let recorder = RecordingRunner(inner: SandboxRunner(kube: sandbox, pinnedContext: kube.context, latencyMilliseconds: 0))
+        let recorder = RecordingRunner(inner: SandboxRunner(tools: ["kubectl": PinnedKubeSandbox(sandbox, context: kube.context)], latencyMilliseconds: 0))
         let state = await KubernetesProbe(runner: recorder, target: kube).probe()
         let failures = ClusterState(target: Target(name: "bench", platform: .workflow), kubernetes: state).failures
         guard failures.isEmpty else { throw BenchError("\(path): sandbox read failed: \(failures.map(\.message))") }

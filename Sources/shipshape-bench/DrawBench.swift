@@ -1,6 +1,16 @@
 import Foundation
 import Engine
 import TUI
+import PaneKit
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// One frame of the nodes pane with thousands of rows, on the in-memory grid and on
 /// real curses writing to /dev/null. Each frame moves the selection by one row, as
@@ -15,15 +25,15 @@ enum DrawBench {
         let kube = DecodeBench.kube
         let adapter = WorkflowAdapter(target: Target(name: "bench", platform: .workflow, kube: kube), kube: kube, runner: replay)
         let state = await adapter.probe()
-        let findings = RuleEngine(rules: adapter.rules).evaluate(state)
+        let findings = RuleEngine(rules: WorkflowPlugin().rules).evaluate(state)
         let count = state.kubernetes.nodes.value?.count ?? 0
         guard count > 0 else { throw BenchError("\(fixture): no nodes to draw") }
 
-        var model = AppModel(target: adapter.target, readOnly: true)
+        var model = AppModel(clusters: [ClusterSlot(target: adapter.target, plugin: WorkflowPlugin())], readOnly: true)
         model.snapshot = Snapshot(state: state, findings: findings, duration: .milliseconds(1))
         model.lastRefresh = Date()
         model.focus = .nodes
-        guard let layout = Layout.compute(rows: rows, cols: cols, panes: model.panes), let rect = layout.panes[.nodes] else {
+        guard let layout = Layout.compute(rows: rows, cols: cols, panes: model.paneSpecs), let rect = layout.panes[.nodes] else {
             throw BenchError("no layout for \(rows)×\(cols)")
         }
 
@@ -55,7 +65,7 @@ enum DrawBench {
         for frame in 0..<(frames + 20) {
             let selected = (rowCount / 2 + frame) % rowCount
             let elapsed = Stopwatch.seconds {
-                ListPane.draw(PaneCatalog.source(.nodes, model: model), on: screen, in: rect, focused: true, selected: selected)
+                ListPane.draw(ConsolePanes.source(.nodes, model: model), on: screen, in: rect, focused: true, selected: selected)
                 screen.flush()
             }
             if frame >= 20 { times.append(elapsed) }

@@ -1,6 +1,16 @@
 import Foundation
 import Engine
 import TUI
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import PaneKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// Memory of the console over many refreshes, in a process of its own: the real
 /// `ConsoleController` (model, findings, activity, redraws) on an in-memory screen,
@@ -18,7 +28,7 @@ enum MemoryBench {
         do { audit = try AuditLog(path: NSTemporaryDirectory() + "shipshape-bench-\(getpid())/audit.jsonl") } catch {
             throw BenchError("cannot open an audit log: \(error)")
         }
-        let controller = ConsoleController(session: Session(adapter: adapter, audit: audit), screen: GridScreen(rows: 50, cols: 200),
+        let controller = ConsoleController(session: Session(plugin: WorkflowPlugin(), adapter: adapter, audit: audit), screen: GridScreen(rows: 50, cols: 200),
                                            readOnly: true, autoRefreshSeconds: nil)
         guard ProcStatus.resetPeak() else { throw BenchError("cannot reset the peak RSS (/proc/self/clear_refs)") }
 

@@ -1,5 +1,15 @@
 import Foundation
 import Engine
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import PaneKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// Decoding alone, on a node list captured from any cluster
 /// (`kubectl get --raw /api/v1/nodes > FILE`): the same decoder the probe uses, on

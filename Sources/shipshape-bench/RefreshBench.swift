@@ -1,5 +1,15 @@
 import Foundation
 import Engine
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import PaneKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// A full refresh through the real kubectl against the API test server, against the
 /// same `kubectl get --raw` reads run bare and concurrently. Runs alternate (bare,
@@ -13,7 +23,7 @@ enum RefreshBench {
         let kube = KubeTarget(kubeconfig: kubeconfig, context: context)
         let target = Target(name: context, platform: .workflow, kube: kube)
         let adapter = WorkflowAdapter(target: target, kube: kube, runner: runner)
-        let engine = RuleEngine(rules: adapter.rules)
+        let engine = RuleEngine(rules: WorkflowPlugin().rules)
 
         // Which reads a refresh makes, learned by recording one (timed refreshes use the bare runner).
         let recorder = RecordingRunner(inner: runner)

@@ -1,5 +1,15 @@
 import Engine
 import Synchronization
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import PaneKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// Runs commands through another runner and keeps what each one answered, so the
 /// same answers can be replayed without the tool: decoding is then timed alone.

@@ -1,5 +1,15 @@
 import Foundation
 import Engine
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
+import PaneKit
+import KubernetesRules
+import KubernetesKit
+import KubernetesPanes
+import WorkflowRules
+import WorkflowPlatform
+import ShipshapePlatforms
 
 /// Live heap per tool call: the same small command run many times through `ProcessRunner`,
 /// both ways it reads output (captured, and in place from an in-memory file). A refresh runs

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
 import Engine
 
 /// `shipshape check`: findings as a table or JSON, for scripts and CI.
@@ -8,17 +9,14 @@ struct CheckCommand: AsyncParsableCommand {
         commandName: "check",
         abstract: "Check a cluster once and print the findings.",
         discussion: "Exit status: 0 nothing at or above --fail-on fails; 1 something does; 2 the cluster could not be read. "
-            + "With several clusters (--context repeated, --all-contexts, --demo deckhouse) there is one report per cluster "
-            + "(a JSON array with --format json) and the worst status wins."
+            + "With several clusters (an estate file, --context repeated, --all-contexts, --demo estate) there is one report per cluster "
+            + "(a JSON array with --format json, one SARIF run per cluster) and the worst status wins."
     )
 
     enum Format: String, ExpressibleByArgument { case table, json, junit, sarif }
 
-    @OptionGroup var target: TargetOptions
+    @OptionGroup var source: ClusterSource
     @OptionGroup var policyOptions: PolicyOptions
-
-    @Option(help: "Check a bundled demo scenario instead of a cluster: \(DemoScenario.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var demo: DemoScenario?
 
     @Option(help: "Output format: table, json, junit (one test case per rule) or sarif (SARIF 2.1.0).")
     var format: Format = .table
@@ -30,24 +28,23 @@ struct CheckCommand: AsyncParsableCommand {
     var exitZero = false
 
     func run() async throws {
-        let adapters: [any PlatformAdapter]
+        let policy = try policyOptions.load()
+        let workspace: Workspace
         do {
-            if let demo {
-                adapters = try demo.makeAdapters(latencyMilliseconds: 0)
-            } else {
-                adapters = try await target.makeAdapters()
-            }
+            // `check` writes nothing: its sessions' audit log is a scratch one it never touches.
+            let audit = try AuditLog(path: FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-check-\(getpid()).jsonl").path)
+            let (sessions, parallel) = try await source.sessions(audit: audit, policy: policy)
+            workspace = Workspace(sessions: sessions, parallel: parallel)
         } catch {
             FileHandle.standardError.write(Data("shipshape check: cannot read the cluster: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let policy = try policyOptions.load()
-        // Every cluster read at once; each report is the single-cluster report it always was.
-        let snapshots = await Workspace.check(adapters, policy: policy, records: RecordStore(path: RecordStore.defaultPath()))
+        // Every cluster read at once (bounded); each report is the single-cluster report it always was.
+        let snapshots = await workspace.refreshAll()
         let reports = CheckReports(snapshots.map {
             CheckReport(snapshot: $0, failOn: failOn, disabledRules: policy.disabledRules)
         })
-        let rules = RuleCatalog.infos(for: adapters)
+        let rules = workspace.sessions.map { $0.ruleEngine.rules.map(\.info) }
         switch format {
         case .table: print(reports.table())
         case .json: print(reports.json())

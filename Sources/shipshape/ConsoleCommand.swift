@@ -1,16 +1,20 @@
 import Foundation
 import ArgumentParser
+import ShipshapeCore
+import ShipshapeRunner
+import ShipshapePlatforms
 import Engine
 import TUI
+import PlatformKit
 
-/// The interactive console against a real cluster (the default command).
+/// The interactive console on the estate (the default command).
 struct ConsoleCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console on a cluster (default).")
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console on the estate (default).")
 
-    @OptionGroup var target: TargetOptions
+    @OptionGroup var source: ClusterSource
     @OptionGroup var console: ConsoleOptions
 
-    @Option(help: "Open a snapshot file (from `shipshape snapshot`) read-only instead of a live cluster.")
+    @Option(help: "Open a snapshot file (from `shipshape snapshot`) read-only instead of live clusters.")
     var replay: String?
 
     @MainActor
@@ -21,27 +25,24 @@ struct ConsoleCommand: AsyncParsableCommand {
         let backupDirectory = console.backupDirectory
         let status: Int32
         if let replay {
-            let adapter: any PlatformAdapter
+            let sessions: [Session]
             do {
-                let file = try StateSnapshotFile.decode(try Data(contentsOf: URL(fileURLWithPath: replay)))
-                adapter = try PlatformRegistry.adapter(for: file.target, runner: ReplayRunner(calls: file.calls))
+                sessions = try SnapshotReplay.sessions(file: replay, audit: audit, policy: policy)
             } catch {
                 throw CLIError("cannot start: \(error)")
             }
             console.readOnly = true
             console.refreshSeconds = 0
-            let session = Session(adapter: adapter, audit: audit, policy: policy, backupDirectory: backupDirectory)
-            status = await ConsoleRunner.run(workspace: Workspace(session: session), options: console)
+            status = await ConsoleRunner.run(workspace: Workspace(sessions: sessions), options: console)
         } else {
-            // Resolving the contexts and detecting platforms read the cluster, which can take a
+            // Resolving the clusters and detecting platforms reads them, which can take a
             // whole timeout: the screen opens first and says so (see StartupView).
-            let target = self.target
+            let source = self.source
             do {
-                status = try await ConsoleRunner.run(startup: target.startupView, options: console) {
-                    let adapters = try await target.makeAdapters()
-                    return Workspace(sessions: adapters.map {
-                        Session(adapter: $0, audit: audit, policy: policy, backupDirectory: backupDirectory)
-                    })
+                status = try await ConsoleRunner.run(startup: source.startupView, options: console) {
+                    let (sessions, parallel) = try await source.sessions(audit: audit, policy: policy, backupDirectory: backupDirectory,
+                                                                        refuseWhenNonePinned: true)
+                    return Workspace(sessions: sessions, parallel: parallel)
                 }
             } catch {
                 throw CLIError("cannot start: \(error)")
@@ -54,19 +55,27 @@ struct ConsoleCommand: AsyncParsableCommand {
 /// `shipshape demo [SCENARIO]`: the console on the embedded sandbox.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Open the console on an embedded demo cluster (no cluster or kubectl needed).")
+        commandName: "demo", abstract: "Open the console on embedded demo clusters (no cluster or kubectl needed).")
 
-    @Argument(help: "Scenario: \(DemoScenario.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var scenario: DemoScenario = .workflow
+    @Argument(help: "Scenario: \(DemoScenario.all.map(\.name).joined(separator: ", ")).")
+    var scenario: String = "workflow"
 
     @OptionGroup var console: ConsoleOptions
+
+    func validate() throws {
+        if DemoScenario.named(scenario) == nil {
+            throw ValidationError("no demo \(scenario) (there are: \(DemoScenario.all.map(\.name).joined(separator: ", ")))")
+        }
+    }
 
     @MainActor
     func run() async throws {
         let audit = try console.openAuditLog()
         let policy = try console.policyOptions.load()
-        let sessions = try scenario.makeAdapters().map {
-            Session(adapter: $0, audit: audit, policy: policy, verifyTimeoutSeconds: 5, backupDirectory: console.backupDirectory)
+        let registry = PlatformRegistry.standard
+        let sessions = try DemoScenario.named(scenario)!.makeAdapters().map {
+            Session(plugin: registry.plugin(for: $0.target.platform)!, adapter: $0, audit: audit, policy: policy,
+                    verifyTimeoutSeconds: 5, backupDirectory: console.backupDirectory)
         }
         let status = await ConsoleRunner.run(workspace: Workspace(sessions: sessions), options: console)
         throw ExitCode(status)

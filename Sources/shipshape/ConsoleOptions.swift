@@ -3,7 +3,7 @@ import Engine
 
 /// Flags shared by the interactive console and the demo.
 struct ConsoleOptions: ParsableArguments {
-    @Flag(name: .customLong("read-only"), help: "Disable every fix and undo (R toggles at run time).")
+    @Flag(name: .customLong("read-only"), help: "Disable every fix, undo and drill for the whole session; R cannot lift it.")
     var readOnly = false
 
     @Option(help: "Colour theme: a name from themes/ or a YAML file path. NO_COLOR turns colour off.")

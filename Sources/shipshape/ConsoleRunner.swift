@@ -6,10 +6,6 @@ import TUI
 /// on `q`, on SIGINT/SIGTERM (exit 130/143) and, through `TerminalGuard`, on a crash.
 @MainActor
 enum ConsoleRunner {
-    static func run(session: Session, options: ConsoleOptions) async -> Int32 {
-        await run(workspace: Workspace(session: session), options: options)
-    }
-
     /// The console on every cluster of the workspace (one, or several side by side).
     static func run(workspace: Workspace, options: ConsoleOptions) async -> Int32 {
         guard let terminal = openTerminal(options) else { return 2 }

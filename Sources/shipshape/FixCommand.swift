@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
 import Engine
 
 /// `shipshape fix RULE-ID`: the console's fix flow for runbooks — preview, server dry
@@ -23,14 +24,14 @@ struct FixCommand: AsyncParsableCommand {
     @Flag(help: "Apply without asking (needed when stdin is not a terminal).")
     var yes = false
 
-    @OptionGroup var source: AdapterSource
+    @OptionGroup var source: ClusterSource
     @OptionGroup var policyOptions: PolicyOptions
 
     @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
     var auditLog: String?
 
     func run() async throws {
-        let session = try await HeadlessSession.make(source: source, policy: try policyOptions.load(), auditLog: auditLog)
+        let session = try await HeadlessSession.make(source: source, policy: try policyOptions.load(), auditLog: auditLog, command: "fix")
         let snapshot = await session.refresh()
         let candidates = snapshot.findings.filter { $0.rule.id == ruleID && $0.verdict == .fail && (object == nil || $0.subject == object) }
         guard !candidates.isEmpty else {
@@ -43,8 +44,15 @@ struct FixCommand: AsyncParsableCommand {
             HeadlessSession.fail("\(ruleID) fails on several objects; pick one with --object: \(candidates.map(\.subject).joined(separator: ", "))")
             throw ExitCode(2)
         }
-        guard let plan = session.plan(for: candidates[0]) else {
+        guard candidates[0].fix != nil else {
             HeadlessSession.fail("\(ruleID) has no automatic fix: \(candidates[0].rule.rationale)")
+            throw ExitCode(2)
+        }
+        let plan: FixPlan
+        switch session.plan(for: candidates[0], state: snapshot.state) {
+        case .success(let planned): plan = planned
+        case .failure(let refusal):
+            HeadlessSession.fail("refused: \(refusal.reason)")
             throw ExitCode(2)
         }
         let status = await HeadlessSession.carryOut(plan, session: session, dryRunOnly: dryRun, assumeYes: yes)

@@ -1,22 +1,24 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
 import Engine
 
 /// The fix flow without a screen: what the console's dialogs show, printed; the
 /// same confirmation rules (never without a terminal unless `--yes`).
 enum HeadlessSession {
-    static func make(source: AdapterSource, policy: Policy, auditLog: String?) async throws -> Session {
-        let adapter: any PlatformAdapter
-        do { adapter = try await source.makeAdapter() } catch {
-            fail("cannot read the cluster: \(error)")
-            throw ExitCode(2)
-        }
+    /// The one cluster a headless change acts on; several or none is refused by name.
+    static func make(source: ClusterSource, policy: Policy, auditLog: String?, command: String) async throws -> Session {
         let audit: AuditLog
         do { audit = try AuditLog(path: auditLog ?? AuditLog.defaultPath()) } catch {
             fail("\(error)")
             throw ExitCode(2)
         }
-        return Session(adapter: adapter, audit: audit, policy: policy)
+        do {
+            return try await source.single(command: command, audit: audit, policy: policy)
+        } catch {
+            fail("\(error)")
+            throw ExitCode(2)
+        }
     }
 
     /// Preview, dry run, confirm, apply, verify. Returns the exit status.
@@ -50,7 +52,7 @@ enum HeadlessSession {
                 return 2
             }
             if plan.risk == .high {
-                let name = session.target.kube?.context ?? session.target.name
+                let name = session.target.confirmationName
                 print("High risk. Type the context name (\(name)) to apply: ", terminator: "")
                 guard readLine()?.trimmingCharacters(in: .whitespaces) == name else {
                     session.executor.cancel(plan)

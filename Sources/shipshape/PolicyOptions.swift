@@ -1,4 +1,6 @@
 import ArgumentParser
+import ShipshapeCore
+import ShipshapePlatforms
 import Engine
 
 /// `--policy FILE`: severities, disabled rules, suppressions, thresholds.
@@ -8,7 +10,7 @@ struct PolicyOptions: ParsableArguments {
 
     func load() throws -> Policy {
         do {
-            return try PolicyLoader().loadDefault(explicitPath: policy)
+            return try PolicyLoader(knownRules: RuleCatalog(plugins: PlatformRegistry.standard.plugins).ids).loadDefault(explicitPath: policy)
         } catch {
             throw CLIError("policy: \(error)")
         }

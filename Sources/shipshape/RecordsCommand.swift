@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
 import Engine
 
 /// `shipshape records`: the console's own records — list them, or record a restore
@@ -33,7 +34,7 @@ struct RecordsCommand: AsyncParsableCommand {
     struct Drill: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record that a restore drill was done for the target.")
 
-        @OptionGroup var source: AdapterSource
+        @OptionGroup var source: ClusterSource
 
         @Flag(help: "Record without asking.")
         var yes = false
@@ -48,8 +49,8 @@ struct RecordsCommand: AsyncParsableCommand {
         var auditLog: String?
 
         func run() async throws {
-            let session = try await HeadlessSession.make(source: source, policy: .default, auditLog: auditLog)
-            guard var plan = session.localPlanner.plan(.recordDrill, ruleID: "DR-DRILL", subject: session.target.name) else {
+            let session = try await HeadlessSession.make(source: source, policy: .default, auditLog: auditLog, command: "records drill")
+            guard case .success(var plan) = session.plan(.recordDrill, ruleID: "DR-DRILL", subject: session.target.name, state: nil) else {
                 throw ExitCode(2)
             }
             let who = by ?? LocalPlanner.currentUser()

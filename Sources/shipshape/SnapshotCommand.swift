@@ -1,41 +1,47 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import ShipshapePlatforms
 import Engine
+import PlatformKit
 
-/// `shipshape snapshot > state.json`: one refresh's tool answers, secrets scrubbed,
-/// for a ticket or a review with `shipshape --replay state.json`.
+/// `shipshape snapshot > state.json`: one refresh's tool answers, secrets scrubbed, for a
+/// ticket or a review with `shipshape --replay state.json`. One cluster writes one snapshot
+/// object; several (an estate) write a JSON array of them.
 struct SnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot", abstract: "Write what one refresh read (secret values removed) as JSON to stdout.")
 
-    @OptionGroup var source: AdapterSource
+    @OptionGroup var source: ClusterSource
 
     func run() async throws {
-        let recorder: RecordingRunner
-        let adapter: any PlatformAdapter
+        let registry = PlatformRegistry.standard
+        var recorded: [(any PlatformAdapter, RecordingRunner)] = []
         do {
-            if let demo = source.demo {
-                var made: RecordingRunner?
-                adapter = try PlatformRegistry.demoAdapter(demo) { base in
-                    let runner = RecordingRunner(base: base)
-                    made = runner
-                    return runner
+            let audit = try AuditLog(path: FileManager.default.temporaryDirectory.appendingPathComponent("shipshape-snapshot-\(getpid()).jsonl").path)
+            let (sessions, _) = try await source.sessions(audit: audit, policy: .default)
+            for session in sessions {
+                if let reason = session.unpinnedReason {
+                    HeadlessSession.fail("\(session.target.name): not recorded: \(reason)")
+                    continue
                 }
-                recorder = made!
-            } else {
                 // Pinned as usual, then rebuilt around a recorder of the same runner.
-                let plain = try await source.target.makeAdapter()
-                recorder = RecordingRunner(base: plain.runner)
-                adapter = try PlatformRegistry.adapter(for: plain.target, runner: recorder)
+                let recorder = RecordingRunner(base: session.adapter.runner)
+                recorded.append((try registry.adapter(for: session.target, runner: recorder), recorder))
             }
         } catch {
             HeadlessSession.fail("cannot read the cluster: \(error)")
             throw ExitCode(2)
         }
-        let state = await adapter.probe()
-        let file = StateSnapshotFile(target: adapter.target, calls: recorder.recorded)
-        FileHandle.standardOutput.write(file.encoded())
+        guard !recorded.isEmpty else { throw ExitCode(2) }
+        var files: [StateSnapshotFile] = []
+        for (adapter, recorder) in recorded {
+            let state = await adapter.probe()
+            files.append(StateSnapshotFile(target: adapter.target, calls: recorder.recorded))
+            for failure in state.failures { HeadlessSession.fail("\(adapter.target.name): could not read \(failure.message) (recorded as such)") }
+        }
+        FileHandle.standardOutput.write(files.count == 1 ? files[0].encoded() : StateSnapshotFile.encoded(files))
         FileHandle.standardOutput.write(Data("\n".utf8))
-        for failure in state.failures { HeadlessSession.fail("could not read \(failure.message) (recorded as such)") }
     }
 }

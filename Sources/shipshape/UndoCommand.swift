@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
 import Engine
 
 /// `shipshape undo [FIX-ID]`: reverts a fix recorded in the audit log, through the
@@ -20,7 +21,7 @@ struct UndoCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Preview and server dry run only; change nothing.")
     var dryRun = false
 
-    @OptionGroup var source: AdapterSource
+    @OptionGroup var source: ClusterSource
 
     @Option(help: "Audit log file (default: $XDG_STATE_HOME/shipshape/audit.jsonl).")
     var auditLog: String?
@@ -36,13 +37,22 @@ struct UndoCommand: AsyncParsableCommand {
             HeadlessSession.fail(fixID.map { "no applied fix \($0) that is not undone yet in \(path)" } ?? "nothing to undo in \(path)")
             throw ExitCode(2)
         }
-        let session = try await HeadlessSession.make(source: source, policy: .default, auditLog: path)
-        if let context = entries.first(where: { $0.fixID == applied.id })?.context, context != session.target.kube?.context {
+        let session = try await HeadlessSession.make(source: source, policy: .default, auditLog: path, command: "undo")
+        let entry = entries.first { $0.fixID == applied.id }
+        if let context = entry?.context, context != session.target.kube?.context {
             HeadlessSession.fail("fix \(applied.id.prefix(8)) was applied to context \(context); run with --context \(context)")
             throw ExitCode(2)
         }
-        guard let plan = session.undoPlan(for: applied) else {
-            HeadlessSession.fail("\(applied.title) has no inverse")
+        if let cluster = entry?.target, cluster != session.target.name {
+            HeadlessSession.fail("fix \(applied.id.prefix(8)) was applied to \(cluster), not \(session.target.name); run with --cluster \(cluster)")
+            throw ExitCode(2)
+        }
+        let state = await session.refresh().state
+        let plan: FixPlan
+        switch session.undoPlan(for: applied, state: state) {
+        case .success(let planned): plan = planned
+        case .failure(let refusal):
+            HeadlessSession.fail(refusal.reason)
             throw ExitCode(2)
         }
         throw ExitCode(await HeadlessSession.carryOut(plan, session: session, dryRunOnly: dryRun, assumeYes: yes))

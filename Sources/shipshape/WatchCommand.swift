@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShipshapeCore
 import Engine
 
 /// `shipshape watch`: the console in watch mode, or with `--no-tui` the change
@@ -8,7 +9,7 @@ struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch", abstract: "Keep re-reading the cluster and report what changes.")
 
-    @OptionGroup var source: AdapterSource
+    @OptionGroup var source: ClusterSource
     @OptionGroup var console: ConsoleOptions
 
     @Flag(name: .customLong("no-tui"), help: "Print events as lines instead of opening the console.")
@@ -21,19 +22,16 @@ struct WatchCommand: AsyncParsableCommand {
     func run() async throws {
         let audit = try console.openAuditLog()
         let policy = try console.policyOptions.load()
+        let source = self.source
         guard noTUI else {
             var options = console
             options.watch = true
-            let source = self.source
-            if source.demo != nil {
-                let session = Session(adapter: try await source.makeAdapter(), audit: audit, policy: policy)
-                throw ExitCode(await ConsoleRunner.run(session: session, options: options))
-            }
             let status: Int32
             do {
-                // As the console: the screen opens before the target is pinned and detected.
-                status = try await ConsoleRunner.run(startup: source.target.startupView, options: options) {
-                    Workspace(session: Session(adapter: try await source.makeAdapter(), audit: audit, policy: policy))
+                // As the console: the screen opens before the clusters are pinned and detected.
+                status = try await ConsoleRunner.run(startup: source.startupView, options: options) {
+                    let (sessions, parallel) = try await source.sessions(audit: audit, policy: policy, refuseWhenNonePinned: true)
+                    return Workspace(sessions: sessions, parallel: parallel)
                 }
             } catch {
                 HeadlessSession.fail("cannot read the cluster: \(error)")
@@ -41,18 +39,22 @@ struct WatchCommand: AsyncParsableCommand {
             }
             throw ExitCode(status)
         }
-        let adapter: any PlatformAdapter
-        do { adapter = try await source.makeAdapter() } catch {
+        let workspace: Workspace
+        do {
+            let (sessions, parallel) = try await source.sessions(audit: audit, policy: policy, refuseWhenNonePinned: true)
+            workspace = Workspace(sessions: sessions, parallel: parallel)
+        } catch {
             HeadlessSession.fail("cannot read the cluster: \(error)")
             throw ExitCode(2)
         }
-        let session = Session(adapter: adapter, audit: audit, policy: policy)
         TerminalSignals.exitOnInterrupt()
         let jsonl = self.jsonl
-        await Watcher(session: session, interval: console.interval).run { events, snapshot, schedule in
+        await Watcher(workspace: workspace, interval: console.interval).run { events, snapshots, schedule in
             if events.isEmpty, schedule.consecutiveFailures == 1 {
-                Self.emit(WatchEvent(time: Date(), target: session.target.name, kind: .probeFailed, subject: "refresh",
-                                     text: "\(snapshot.state.failures.count) section(s) unreadable; backing off to \(Int(schedule.nextDelay))s"), jsonl: jsonl)
+                for snapshot in snapshots where !snapshot.state.failures.isEmpty {
+                    Self.emit(WatchEvent(time: Date(), target: snapshot.state.target.name, kind: .probeFailed, subject: "refresh",
+                                         text: "\(snapshot.state.failures.count) section(s) unreadable; backing off to \(Int(schedule.nextDelay))s"), jsonl: jsonl)
+                }
             }
             for event in events { Self.emit(event, jsonl: jsonl) }
         }

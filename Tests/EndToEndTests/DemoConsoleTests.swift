@@ -104,7 +104,15 @@ import Testing
             #expect(try await tmux.screen().contains("READ-ONLY"))
             try await Self.select("WF-ROUTER-SCALE", in: tmux)
             try await tmux.keys("f")
-            try await tmux.waitFor(text: "read-only mode")
+            try await tmux.waitFor(text: "read-only: 'f' is disabled")
+            #expect(!(try await tmux.screen()).contains("Server dry run"))
+            // Started read-only, R cannot lift it (issue 13): every mutating key stays refused.
+            try await tmux.keys("R")
+            try await tmux.waitFor(text: "read-only is locked")
+            for key in ["f", "u", "m", "a"] {
+                try await tmux.keys(key)
+                try await tmux.waitFor(text: "read-only: '\(key)' is disabled")
+            }
             #expect(!(try await tmux.screen()).contains("Server dry run"))
             try await tmux.keys("q")
             try await Self.expectRestored(tmux, status: 0)

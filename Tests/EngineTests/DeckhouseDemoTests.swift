@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The Deckhouse demo end to end on the sandbox: both clusters' verdicts for every DH-*
 /// rule, the channel and window fixes with dry run, verify and undo, and the overlap rule
@@ -41,7 +65,7 @@ import Testing
                 #expect(verdicts[rule]?.sorted { $0.rawValue < $1.rawValue } == want.sorted { $0.rawValue < $1.rawValue },
                         "\(snapshot.state.target.name) \(rule): \(verdicts[rule] ?? [])")
             }
-            #expect(Set(verdicts.keys).isSuperset(of: DeckhouseRules.ids))
+            #expect(Set(verdicts.keys).isSuperset(of: DeckhouseRuleList.ids))
         }
         let north = snapshots[0].findings
         #expect(north.first { $0.rule.id == "DH-WINDOWS-OVERLAP" }?.message.contains("dvp-south on Stable") == true)
@@ -61,7 +85,7 @@ import Testing
         let (workspace, path) = try Self.workspace()
         let north = workspace.sessions[0]
         let finding = try #require(await workspace.refreshAll()[0].findings.first { $0.rule.id == "DH-RELEASE-CHANNEL" })
-        let plan = try #require(north.plan(for: finding))
+        let plan = try #require(await north.plan(for: finding))
         #expect(plan.commands[0].argv == ["kubectl", "--kubeconfig", "(demo)", "--context", "dvp-north", "patch", "mc", "deckhouse",
                                           "--type=merge", "-p", #"{"spec":{"settings":{"releaseChannel":"Stable"}}}"#])
         #expect(plan.dryRunCommands[0].arguments.last == "--dry-run=server")
@@ -76,7 +100,7 @@ import Testing
             #expect(overlap.verdict == .fail && overlap.message.contains("Sat 03:00–05:00"), "\(overlap.message)")
         }
 
-        let undo = try #require(north.undoPlan(for: plan))
+        let undo = try #require(await north.undoPlan(for: plan))
         #expect(undo.risk == .high, "back to Alpha may install newer releases at once")
         #expect(await north.apply(undo).succeeded)
         let restored = await workspace.refreshAll()
@@ -103,10 +127,10 @@ import Testing
         let added = await workspace.refreshAll()[1].state.deckhouse.value?.settings.value
         #expect(added?.windows.count == 3 && added?.windows.last == window)
 
-        #expect(throws: AddWindowError.duplicate(window.description)) {
+        #expect(throws: FixRefusal("the cluster already has the window \(window.spec)")) {
             try south.planAddUpdateWindow(window, from: ClusterState.with(settings: added!, target: south.target))
         }
-        let undo = try #require(south.undoPlan(for: plan))
+        let undo = try #require(await south.undoPlan(for: plan))
         #expect(await south.apply(undo).succeeded)
         #expect(await workspace.refreshAll()[1].state.deckhouse.value?.settings.value?.rawWindows.count == 2)
     }
@@ -120,10 +144,10 @@ import Testing
         _ = try await adapter.runner.run(kube.kubectl(["patch", "mc", "deckhouse", "--type=merge", "-p", #"{"spec":{"settings":{"update":{"windows":null}}}}"#]))
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "DH-UPDATE-WINDOWS" })
         #expect(finding.verdict == .fail)
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(plan.preconditions[0].jsonPath.last == "0" && plan.preconditions[0].expected == nil)
         #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DH-UPDATE-WINDOWS cleared"))
-        let undo = try #require(session.undoPlan(for: plan))
+        let undo = try #require(await session.undoPlan(for: plan))
         #expect(undo.commands[0].arguments.last == #"{"spec":{"settings":{"update":{"windows":null}}}}"#)
         #expect(await session.apply(undo).succeeded)
         #expect(await session.refresh().findings.first { $0.rule.id == "DH-UPDATE-WINDOWS" }?.verdict == .fail)
@@ -133,7 +157,7 @@ import Testing
         let (workspace, _) = try Self.workspace()
         let north = workspace.sessions[0]
         let finding = try #require(await workspace.refreshAll()[0].findings.first { $0.rule.id == "DH-RELEASE-CHANNEL" })
-        let plan = try #require(north.plan(for: finding))
+        let plan = try #require(await north.plan(for: finding))
         let kube = try #require(north.target.kube)
         // A strategic merge patch (kubectl's default) is refused on a custom resource.
         await #expect(throws: RunError.self) {
@@ -147,10 +171,10 @@ import Testing
     @Test func refreshingOneClusterComparesWithTheOthersLastState() async throws {
         let (workspace, _) = try Self.workspace()
         let all = await workspace.refreshAll()
-        let south = await workspace.refresh(1, others: [all[0].state, nil])
+        let south = await Refresher.refresh(workspace.sessions[1], others: [ClusterView(target: workspace.targets[0], state: all[0].state)])
         let peers = try #require(south.state.deckhouse.value?.peers)
         #expect(peers.map(\.name) == ["dvp-north"] && peers[0].settings?.releaseChannel == "Alpha")
-        let alone = await workspace.refresh(1, others: [nil, nil])
+        let alone = await Refresher.refresh(workspace.sessions[1], others: [ClusterView(target: workspace.targets[0], state: nil)])
         #expect(alone.state.deckhouse.value?.peers.first?.settings == nil)
         #expect(alone.findings.first { $0.rule.id == "DH-WINDOWS-OVERLAP" }?.message.contains("could not compare with dvp-north") == true)
     }

@@ -1,5 +1,29 @@
 import Foundation
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Small builders for Deckhouse states used across rule tests: a healthy cluster by
 /// default, each test breaking one thing.
@@ -19,7 +43,7 @@ enum DeckhouseFixtures {
     }
 
     static func settings(channel: String? = "Stable", mode: String? = "Auto",
-                         windows: [DeckhouseWindowSpec] = [DeckhouseWindowSpec(from: "1:00", to: "4:00", days: ["Sat"])]) -> DeckhouseUpdateSettings {
+                         windows: [UpdateWindowSpec] = [UpdateWindowSpec(from: "1:00", to: "4:00", days: ["Sat"])]) -> DeckhouseUpdateSettings {
         DeckhouseUpdateSettings(releaseChannel: channel, mode: mode, rawWindows: windows)
     }
 

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Each DH-* rule on plain values: a healthy cluster passes, each broken thing fails with
 /// a message an operator can act on, and unreadable data is an error, never a pass.
@@ -8,15 +32,15 @@ import Testing
     typealias F = DeckhouseFixtures
 
     @Test func everyRuleIsInTheCatalogueOnce() {
-        let ids = DeckhouseRules.ids
+        let ids = DeckhouseRuleList.ids
         #expect(ids == ["DH-RELEASE-CHANNEL", "DH-UPDATE-WINDOWS", "DH-WINDOWS-OVERLAP", "DH-RELEASE-AGE", "DH-K8S-VERSION",
                         "DH-MASTERS", "DH-NODE-RESOURCES", "DH-FRONTEND", "DH-MONITORING-NODES", "DH-SYSTEM-NODES",
                         "DH-STORAGECLASS", "DH-ALERTS", "DH-ETCD-BACKUP", "DH-DR-PLAN"])
-        #expect(DeckhouseRules.all().allSatisfy { $0.info.platforms == [.deckhouse] && $0.info.seed.hasPrefix("004") })
+        #expect(DeckhouseRuleList.all().allSatisfy { $0.info.platforms == [.deckhouse] && $0.info.seed.hasPrefix("004") })
     }
 
     @Test func healthyClusterPassesEveryDecidableRule() {
-        let rules = DeckhouseRules.all(now: { F.now })
+        let rules = DeckhouseRuleList.all(now: { F.now })
         let findings = RuleEngine(rules: rules).evaluate(F.state(F.deckhouse()))
         let notPassing = findings.filter { $0.verdict != .pass }.map { "\($0.rule.id) \($0.verdict.rawValue)" }
         #expect(Set(notPassing) == ["DH-WINDOWS-OVERLAP n/a", "DH-MONITORING-NODES n/a", "DH-DR-PLAN manual"])
@@ -27,9 +51,9 @@ import Testing
         #expect(F.verdicts(rule, F.deckhouse(settings: F.settings(channel: "EarlyAccess"))) == [.pass])
         let alpha = try #require(F.findings(rule, F.deckhouse(settings: F.settings(channel: "Alpha"))).first)
         #expect(alpha.verdict == .fail && alpha.message.contains("Alpha"))
-        #expect(alpha.fix == .deckhouseReleaseChannel(from: "Alpha", to: "Stable"))
+        #expect(alpha.fix == .setSetting(DeckhouseSetting.releaseChannel, from: "Alpha", to: "Stable"))
         let none = try #require(F.findings(rule, F.deckhouse(settings: F.settings(channel: nil))).first)
-        #expect(none.verdict == .fail && none.fix == .deckhouseReleaseChannel(from: nil, to: "Stable"))
+        #expect(none.verdict == .fail && none.fix == .setSetting(DeckhouseSetting.releaseChannel, from: nil, to: "Stable"))
         var policy = Policy()
         policy.deckhouseReleaseChannels = ["RockSolid"]
         #expect(F.verdicts(rule, F.deckhouse(), policy: policy) == [.fail])
@@ -41,20 +65,20 @@ import Testing
         #expect(F.verdicts(rule, F.deckhouse(settings: F.settings(mode: "Manual", windows: []))) == [.pass])
         let bare = try #require(F.findings(rule, F.deckhouse(settings: F.settings(mode: nil, windows: []))).first)
         #expect(bare.verdict == .fail && bare.message.contains("AutoPatch (default)"))
-        #expect(bare.fix == .deckhouseAddWindow(window: Policy.default.deckhouseProposedWindow, existing: []))
-        let broken = try #require(F.findings(rule, F.deckhouse(settings: F.settings(windows: [DeckhouseWindowSpec(from: "25:00", to: "2:00")]))).first)
+        #expect(bare.fix == .addUpdateWindow(window: Policy.default.deckhouseProposedWindow, existing: []))
+        let broken = try #require(F.findings(rule, F.deckhouse(settings: F.settings(windows: [UpdateWindowSpec(from: "25:00", to: "2:00")]))).first)
         #expect(broken.verdict == .fail && broken.message.contains("\"25:00\" is not a time of day") && broken.fix == nil)
     }
 
-    func peer(_ name: String, channel: String?, mode: String = "Auto", windows: [DeckhouseWindowSpec]) -> DeckhousePeer {
+    func peer(_ name: String, channel: String?, mode: String = "Auto", windows: [UpdateWindowSpec]) -> DeckhousePeer {
         DeckhousePeer(name: name, settings: F.settings(channel: channel, mode: mode, windows: windows))
     }
 
     @Test func windowsOverlapAcrossClusters() throws {
         let rule = DeckhouseWindowsOverlapRule()
-        let satEarly = [DeckhouseWindowSpec(from: "1:00", to: "5:00", days: ["Sat"])]
-        let satLate = [DeckhouseWindowSpec(from: "3:00", to: "6:00", days: ["Sat", "Sun"])]
-        let sunday = [DeckhouseWindowSpec(from: "1:00", to: "5:00", days: ["Sun"])]
+        let satEarly = [UpdateWindowSpec(from: "1:00", to: "5:00", days: ["Sat"])]
+        let satLate = [UpdateWindowSpec(from: "3:00", to: "6:00", days: ["Sat", "Sun"])]
+        let sunday = [UpdateWindowSpec(from: "1:00", to: "5:00", days: ["Sun"])]
         var mine = F.deckhouse(settings: F.settings(channel: "Stable", windows: satEarly))
 
         #expect(F.verdicts(rule, mine) == [.notApplicable], "one cluster: nothing to compare")
@@ -176,6 +200,6 @@ import Testing
         }
         #expect(F.verdicts(DeckhouseMastersRule(), broken) == [.error])
         let workflow = ClusterState(target: StateBuilders.target)
-        #expect(DeckhouseRules.all().allSatisfy { $0.evaluate(workflow, policy: .default).isEmpty })
+        #expect(DeckhouseRuleList.all().allSatisfy { $0.evaluate(workflow, policy: .default).isEmpty })
     }
 }

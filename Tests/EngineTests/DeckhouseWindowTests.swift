@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Update-window arithmetic on its own: parsing, days, hours across midnight, overlap,
 /// the next window from a given moment, and malformed windows from a cluster.
@@ -48,11 +72,11 @@ import Testing
 
     @Test func malformedWindowsFromTheClusterBecomeProblemsNotCrashes() {
         let settings = DeckhouseUpdateSettings(releaseChannel: "Stable", mode: "Auto", rawWindows: [
-            DeckhouseWindowSpec(from: "25:00", to: "26:00"),
-            DeckhouseWindowSpec(from: "8:00", to: "10:00", days: ["Tue", "Caturday"]),
-            DeckhouseWindowSpec(from: "", to: "4:00"),
-            DeckhouseWindowSpec(from: "20:00", to: "22:00", days: ["Sat"]),
-            DeckhouseWindowSpec(from: "\u{1b}[31m1:00", to: "2:00"),
+            UpdateWindowSpec(from: "25:00", to: "26:00"),
+            UpdateWindowSpec(from: "8:00", to: "10:00", days: ["Tue", "Caturday"]),
+            UpdateWindowSpec(from: "", to: "4:00"),
+            UpdateWindowSpec(from: "20:00", to: "22:00", days: ["Sat"]),
+            UpdateWindowSpec(from: "\u{1b}[31m1:00", to: "2:00"),
         ])
         #expect(settings.windows.count == 1)
         #expect(settings.windowProblems.count == 4)
@@ -84,7 +108,7 @@ import Testing
         #expect(schedule.ranges.count == 7)
         #expect(schedule.openMinutes == 7 * 120)
         #expect(UpdateWeekday.allCases.allSatisfy { schedule.covers(day: $0, hour: 9) })
-        #expect(try Self.window("", "8:00", "10:00").spec == DeckhouseWindowSpec(from: "08:00", to: "10:00", days: nil))
+        #expect(try Self.window("", "8:00", "10:00").spec == UpdateWindowSpec(from: "08:00", to: "10:00", days: nil))
     }
 
     @Test func overlapIsWhereBothAreOpen() throws {

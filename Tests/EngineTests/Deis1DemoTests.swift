@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The bundled `deis-v1` scenario through the real engine: every rule's verdict, and
 /// the fixes applied, verified and undone through a `Session` with an audit log.
@@ -48,12 +72,12 @@ struct Deis1DemoTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let before = await session.refresh()
         let finding = try #require(before.findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(await session.dryRun(plan) == .accepted([]))
         #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-REGISTRATION cleared"))
         let after = await session.refresh()
         #expect(after.state.etcd.value?.keys.value?[Deis1Names.registrationKey] == .value("admin_only"))
-        let undo = try #require(session.undoPlan(for: plan))
+        let undo = try #require(await session.undoPlan(for: plan))
         #expect(await session.apply(undo) == .applied(findingCleared: true, detail: "restored"))
         let restored = await session.refresh()
         #expect(restored.state.etcd.value?.keys.value?[Deis1Names.registrationKey] == .value("enabled"))
@@ -70,27 +94,27 @@ struct Deis1DemoTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let before = await session.refresh()
         let finding = try #require(before.findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
-        let plan = try #require(session.plan(for: finding))
-        let other = FixIntent.etcdSetKey(key: Deis1Names.registrationKey, from: "enabled", to: "disabled")
-        let sneaky = try #require(session.adapter.plan(other, ruleID: "DEIS1-REGISTRATION", subject: finding.subject))
+        let plan = try #require(await session.plan(for: finding))
+        let other = FixIntent.setSetting(Deis1Names.setting(forKey: Deis1Names.registrationKey), from: "enabled", to: "disabled")
+        let sneaky = try session.plan(other, ruleID: "DEIS1-REGISTRATION", subject: finding.subject, state: before.state).get()
         _ = await session.apply(sneaky)
         guard case .refused(let reason) = await session.apply(plan) else { Issue.record("stale plan was not refused"); return }
         #expect(reason.contains("expected /deis/controller/registrationMode is still enabled, found disabled"))
     }
 
-    @Test("router scale: start deis-router@2 on a machine without a router, then undo destroys it")
+    @Test("router scale: 1 → 2 starts deis-router@2 on a machine without a router, then undo destroys it")
     func routerFixAndUndo() async throws {
         let (session, audit, directory) = try Self.session()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let before = await session.refresh()
         let finding = try #require(before.findings.first { $0.rule.id == "DEIS1-ROUTER-SCALE" })
-        let plan = try #require(session.plan(for: finding))
-        #expect(plan.intent == .fleetStartUnit(unit: "deis-router@2.service"))
+        let plan = try #require(await session.plan(for: finding))
+        #expect(plan.intent == .scale(workload: "router", from: 1, to: 2))
         #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-ROUTER-SCALE cleared"))
         let after = await session.refresh()
         let routers = try #require(after.state.fleet.value).units.filter { $0.baseName == "deis-router" }
         #expect(routers.count == 2 && Set(routers.compactMap(\.machineID)).count == 2)
-        let undo = try #require(session.undoPlan(for: plan))
+        let undo = try #require(await session.undoPlan(for: plan))
         #expect(undo.risk == .high)
         #expect(await session.apply(undo) == .applied(findingCleared: true, detail: "restored"))
         let restored = await session.refresh()
@@ -105,7 +129,7 @@ struct Deis1DemoTests {
         let before = await session.refresh()
         let failing = before.findings.filter { $0.rule.id == "DEIS1-PRESEED" }
         let finding = try #require(failing.first)
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-PRESEED cleared"))
         let after = await session.refresh()
         #expect(after.findings.filter { $0.rule.id == "DEIS1-PRESEED" }.map(\.subject) == failing.dropFirst().map(\.subject))
@@ -114,9 +138,7 @@ struct Deis1DemoTests {
     @Test("a member stopped in the sandbox shows as down and fails ETCD-QUORUM; the rest still loads")
     func memberDown() async throws {
         let etcd = try EtcdSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoints: [Deis1Demo.etcdEndpoint])
-        var runner = SandboxRunner(kube: nil, latencyMilliseconds: 0)
-        runner.etcd = etcd
-        runner.fleet = try FleetSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoint: Deis1Demo.fleetEndpoint)
+        let runner = SandboxRunner(tools: ["etcdctl": etcd, "fleetctl": try FleetSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoint: Deis1Demo.fleetEndpoint)], latencyMilliseconds: 0)
         let adapter = Deis1Adapter(target: Target(name: "t", platform: .deis1), etcd: EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint]),
                                    fleet: FleetTarget(endpoint: Deis1Demo.fleetEndpoint), runner: runner)
         etcd.setDown("c7e2aa41b2c34d5e6f708192a3b4c5d6", true)

@@ -1,13 +1,36 @@
+import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Platform detection: fleet answering and /deis keys in etcd mean Deis v1.
 @Suite("Deis v1 detection")
 struct Deis1DetectorTests {
     func runner(fleetEndpoint: String = Deis1Demo.fleetEndpoint, json: String = Deis1Demo.json) throws -> SandboxRunner {
-        var runner = SandboxRunner(kube: nil, latencyMilliseconds: 0)
-        runner.etcd = try EtcdSandbox(scenarioJSON: json, pinnedEndpoints: [Deis1Demo.etcdEndpoint])
-        runner.fleet = try FleetSandbox(scenarioJSON: json, pinnedEndpoint: fleetEndpoint)
+        let runner = SandboxRunner(tools: ["etcdctl": try EtcdSandbox(scenarioJSON: json, pinnedEndpoints: [Deis1Demo.etcdEndpoint]), "fleetctl": try FleetSandbox(scenarioJSON: json, pinnedEndpoint: fleetEndpoint)], latencyMilliseconds: 0)
         return runner
     }
 

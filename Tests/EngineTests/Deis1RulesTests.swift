@@ -1,5 +1,29 @@
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Every Deis v1 rule, on small hand-built states: pass, fail (with or without a fix),
 /// unreadable input, and not applicable.
@@ -98,7 +122,7 @@ struct Deis1RulesTests {
         ]))
         #expect(findings.count == 1)
         #expect(findings[0].subject == m2.label && findings[0].verdict == .fail)
-        #expect(findings[0].fix == .fleetPreseed(machine: m2.id))
+        #expect(findings[0].fix == .preseedImages(machine: m2.id))
         #expect(findings[0].message.hasPrefix("lacks 1 of 2 Deis images (deis/router:v1.13.4)"))
     }
 
@@ -122,11 +146,11 @@ struct Deis1RulesTests {
     // MARK: DEIS1-REGISTRATION
 
     @Test("registration", arguments: [
-        (EtcdKeyValue.value("enabled"), Verdict.fail, FixIntent.etcdSetKey(key: Deis1Names.registrationKey, from: "enabled", to: "admin_only")),
-        (.absent, .fail, .etcdSetKey(key: Deis1Names.registrationKey, from: nil, to: "admin_only")),
-        (.value(""), .fail, .etcdSetKey(key: Deis1Names.registrationKey, from: nil, to: "admin_only")),
-        (.value("admin_only"), .pass, .etcdSetKey(key: Deis1Names.registrationKey, from: "admin_only", to: "disabled")),
-        (.value("disabled"), .pass, .etcdSetKey(key: Deis1Names.registrationKey, from: "disabled", to: "admin_only")),
+        (EtcdKeyValue.value("enabled"), Verdict.fail, FixIntent.setSetting(Deis1Names.setting(forKey: Deis1Names.registrationKey), from: "enabled", to: "admin_only")),
+        (.absent, .fail, .setSetting(Deis1Names.setting(forKey: Deis1Names.registrationKey), from: nil, to: "admin_only")),
+        (.value(""), .fail, .setSetting(Deis1Names.setting(forKey: Deis1Names.registrationKey), from: nil, to: "admin_only")),
+        (.value("admin_only"), .pass, .setSetting(Deis1Names.setting(forKey: Deis1Names.registrationKey), from: "admin_only", to: "disabled")),
+        (.value("disabled"), .pass, .setSetting(Deis1Names.setting(forKey: Deis1Names.registrationKey), from: "disabled", to: "admin_only")),
     ])
     func registration(value: EtcdKeyValue, verdict: Verdict, fix: FixIntent) {
         let findings = F.evaluate(Deis1RegistrationRule(), F.state(etcd: F.keys([Deis1Names.registrationKey: value])))
@@ -166,7 +190,7 @@ struct Deis1RulesTests {
         let notEnforced = F.evaluate(Deis1TLSRule(), F.state(etcd: F.keys([Deis1Names.sslKeyKey: .present, Deis1Names.sslCertKey: .present,
                                                                            Deis1Names.enforceHTTPSKey: .value("false")])))
         #expect(notEnforced[0].verdict == .fail)
-        #expect(notEnforced[0].fix == .etcdSetKey(key: Deis1Names.enforceHTTPSKey, from: "false", to: "true"))
+        #expect(notEnforced[0].fix == .setSetting(Deis1Names.setting(forKey: Deis1Names.enforceHTTPSKey), from: "false", to: "true"))
         let enforced = F.evaluate(Deis1TLSRule(), F.state(etcd: F.keys([Deis1Names.sslKeyKey: .present, Deis1Names.sslCertKey: .present,
                                                                         Deis1Names.enforceHTTPSKey: .value("true")])))
         #expect(enforced[0].verdict == .pass)
@@ -174,21 +198,21 @@ struct Deis1RulesTests {
 
     // MARK: DEIS1-ROUTER-SCALE
 
-    @Test("router scale: one router fails with a start fix for the next free instance")
+    @Test("router scale: one router fails with a fix scaling the router to the policy's count")
     func routerOne() {
         let findings = F.evaluate(Deis1RouterScaleRule(), F.state(fleet: F.fleet([m1, m2, m3], [F.unit("deis-router@1.service", on: m2)])))
         #expect(findings[0].verdict == .fail)
-        #expect(findings[0].fix == .fleetStartUnit(unit: "deis-router@2.service"))
+        #expect(findings[0].fix == .scale(workload: "router", from: 1, to: 2))
         #expect(findings[0].message == "1 active router(s) on 1 machine(s), want at least 2 on different machines")
     }
 
-    @Test("router scale: instance numbers skip those in use")
+    @Test("router scale: an idle router is looked at first; one router elsewhere scales to two")
     func routerNextInstance() {
         let units = [F.unit("deis-router@1.service", on: m1), F.unit("deis-router@2.service", on: m2, active: "failed", sub: "failed")]
         let idle = F.evaluate(Deis1RouterScaleRule(), F.state(fleet: F.fleet([m1, m2, m3], units)))
         #expect(idle[0].fix == nil && idle[0].message.contains("deis-router@2.service failed/failed"))
         let gap = F.evaluate(Deis1RouterScaleRule(), F.state(fleet: F.fleet([m1, m2, m3], [F.unit("deis-router@2.service", on: m1)])))
-        #expect(gap[0].fix == .fleetStartUnit(unit: "deis-router@1.service"))
+        #expect(gap[0].fix == .scale(workload: "router", from: 1, to: 2))
     }
 
     @Test("router scale: two active routers on two machines pass; no free machine means no fix")
@@ -201,7 +225,7 @@ struct Deis1RulesTests {
         var policy = Policy()
         policy.minRouterReplicas = 3
         let three = F.state(fleet: F.fleet([m1, m2, m3], [F.unit("deis-router@1.service", on: m1), F.unit("deis-router@2.service", on: m2)]))
-        #expect(F.evaluate(Deis1RouterScaleRule(), three, policy: policy)[0].fix == .fleetStartUnit(unit: "deis-router@3.service"))
+        #expect(F.evaluate(Deis1RouterScaleRule(), three, policy: policy)[0].fix == .scale(workload: "router", from: 2, to: 3))
     }
 
     @Test("router scale: routers on shortened machine legends still count per machine")

@@ -1,5 +1,29 @@
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The etcd probe against the sandbox etcd (same argv, same JSON as etcdctl 3.4).
 @Suite("etcd probe")
@@ -7,8 +31,7 @@ struct EtcdProbeTests {
     static func sandbox() throws -> (EtcdSandbox, SandboxRunner, EtcdTarget) {
         let target = EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint])
         let etcd = try EtcdSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoints: target.endpoints)
-        var runner = SandboxRunner(kube: nil, latencyMilliseconds: 0)
-        runner.etcd = etcd
+        let runner = SandboxRunner(tools: ["etcdctl": etcd], latencyMilliseconds: 0)
         return (etcd, runner, target)
     }
 

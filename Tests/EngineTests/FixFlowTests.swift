@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The whole fix cycle on the demo sandbox: plan, dry run, apply, verify, undo, audit.
 @Suite struct FixFlowTests {
@@ -16,7 +40,7 @@ import Testing
         let before = await session.refresh()
         let finding = try #require(before.findings.first { $0.rule.id == "WF-ROUTER-SCALE" })
         #expect(finding.verdict == .fail)
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(plan.commands[0].argv == ["kubectl", "--kubeconfig", "(demo)", "--context", "demo",
                                           "--namespace=deis", "scale", "--replicas=2", "deployment/deis-router"])
         #expect(await session.dryRun(plan) == .accepted(["deployment.apps/deis-router scaled (server dry run)"]))
@@ -25,7 +49,7 @@ import Testing
         #expect(after.state.kubernetes.deployment("deis-router")?.desiredReplicas == 2)
         #expect(after.findings.first { $0.rule.id == "WF-ROUTER-SCALE" }?.verdict == .pass)
 
-        let undo = try #require(session.undoPlan(for: plan))
+        let undo = try #require(await session.undoPlan(for: plan))
         #expect(undo.undoes == plan.id)
         #expect(await session.apply(undo).succeeded)
         #expect(await session.refresh().state.kubernetes.deployment("deis-router")?.desiredReplicas == 1)
@@ -38,7 +62,7 @@ import Testing
     @Test func registrationFixSetsAdminOnly() async throws {
         let (session, _, _) = try Self.session()
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "WF-REGISTRATION" })
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(plan.changes[0].from == "enabled" && plan.changes[0].to == "admin_only")
         #expect(await session.apply(plan).succeeded)
         let controller = await session.refresh().state.kubernetes.deployment("deis-controller")
@@ -48,7 +72,7 @@ import Testing
     @Test func staleStateIsRefused() async throws {
         let (session, _, path) = try Self.session()
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "WF-ROUTER-SCALE" })
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         // Someone else scales the router between preview and confirmation.
         _ = try await session.adapter.runner.run(KubeTarget(kubeconfig: "(demo)", context: "demo")
             .kubectl(["--namespace=deis", "scale", "--replicas=3", "deployment/deis-router"]))

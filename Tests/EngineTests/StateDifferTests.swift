@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 @Suite struct StateDifferTests {
     func snapshot(nodes: [KubeNode], routerReplicas: Int) -> Snapshot {
@@ -13,7 +37,7 @@ import Testing
     @Test func nodeReadinessReplicasAndFindings() {
         let before = snapshot(nodes: [StateBuilders.node("a"), StateBuilders.node("b")], routerReplicas: 1)
         let after = snapshot(nodes: [StateBuilders.node("a"), StateBuilders.node("b", ready: false), StateBuilders.node("c")], routerReplicas: 2)
-        let events = StateDiffer.events(from: before, to: after)
+        let events = StateDiffer.events(from: before, to: after, platform: WorkflowPlugin())
         let kinds = events.map(\.kind)
         #expect(kinds.contains(.nodeNotReady))
         #expect(kinds.contains(.nodeAdded))
@@ -24,7 +48,7 @@ import Testing
 
     @Test func noChangeNoEvents() {
         let one = snapshot(nodes: [StateBuilders.node("a")], routerReplicas: 2)
-        #expect(StateDiffer.events(from: one, to: one).isEmpty)
+        #expect(StateDiffer.events(from: one, to: one, platform: WorkflowPlugin()).isEmpty)
     }
 
     @Test func backoffDoublesAndResets() {

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// `shipshape demo swarm` end to end on the sandbox: every rule's verdict, the
 /// fixes changing the sandbox, undo, and the password never leaving the sandbox.
@@ -37,28 +61,29 @@ import Testing
             ("SWARM-REBOOT", "worker-1", .pass),
             ("SWARM-RESTORE-DRILL", "backups", .fail),
             ("SWARM-NOTIFICATIONS", "MedStack Control", .manual),
-            ("NODES-READY", "nodes", .pass),
+            ("SWARM-NODES-READY", "nodes", .pass),
         ]
         for (rule, subject, want) in expected {
             #expect(verdict(f, rule, subject) == want, "\(rule) on \(subject)")
         }
-        #expect(Set(f.map(\.rule.id)) == Set(SwarmRules.all.map(\.info.id)).union(["ETCD-SNAPSHOT"]))
-        #expect(f.first { $0.rule.id == "SWARM-MANAGER-FREE" }?.fix == .swarmConstraintAdd(service: "web", constraint: "node.role!=manager"))
+        // A swarm keeps its state in the managers' Raft log: no etcd rule applies to it.
+        #expect(Set(f.map(\.rule.id)) == Set(SwarmRuleList.all.map(\.info.id)))
+        #expect(f.first { $0.rule.id == "SWARM-MANAGER-FREE" }?.fix == .addPlacementConstraint(service: "web", constraint: "node.role!=manager"))
         #expect(snapshot.state.swarm.value?.tasks.count == 4)
     }
 
     @Test func constraintFixMovesWebToTheWorkerAndUndoRemovesIt() async throws {
         let (session, path) = try Self.session()
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "SWARM-MANAGER-FREE" })
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(await session.dryRun(plan) == .accepted(["worker-1: Ready, Active"]))
         #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "SWARM-MANAGER-FREE cleared"))
         let after = try #require(await session.refresh().state.swarm.value)
         #expect(after.tasks(of: "web").compactMap(\.nodeID) == ["w0rk3rdem0n0de0000000001b", "w0rk3rdem0n0de0000000001b"])
         #expect(after.service(named: "web")?.constraints == ["node.role!=manager"])
 
-        let undo = try #require(session.undoPlan(for: plan))
-        #expect(undo.intent == .swarmConstraintRemove(service: "web", constraint: "node.role!=manager"))
+        let undo = try #require(await session.undoPlan(for: plan))
+        #expect(undo.intent == .removePlacementConstraint(service: "web", constraint: "node.role!=manager"))
         #expect(await session.apply(undo).succeeded)
         #expect(await session.refresh().state.swarm.value?.service(named: "web")?.constraints == [])
         let log = try String(contentsOfFile: path, encoding: .utf8)
@@ -68,15 +93,15 @@ import Testing
     @Test func drainFromRebootThenActivateFromNodesReady() async throws {
         let (session, _) = try Self.session()
         let reboot = try #require(await session.refresh().findings.first { $0.rule.id == "SWARM-REBOOT" && $0.verdict == .fail })
-        let drain = try #require(session.plan(for: reboot))
+        let drain = try #require(await session.plan(for: reboot))
         #expect(drain.risk == .high && drain.title == "Drain node mgr-1 for maintenance")
         #expect(await session.dryRun(drain) == .accepted(["web.1: Running 3 minutes ago", "web.2: Running 3 minutes ago"]))
         #expect(await session.apply(drain) == .applied(findingCleared: true, detail: "SWARM-REBOOT cleared"))
         let drained = await session.refresh()
         #expect(drained.state.swarm.value?.tasks(onNode: "m4n4g3rdem0n0de000000001a").isEmpty == true)
-        let notReady = try #require(drained.findings.first { $0.rule.id == "NODES-READY" && $0.subject == "mgr-1" })
-        #expect(notReady.verdict == .fail && notReady.fix == .swarmNodeAvailability(node: "m4n4g3rdem0n0de000000001a", from: "drain", to: "active"))
-        let undo = try #require(session.undoPlan(for: drain))
+        let notReady = try #require(drained.findings.first { $0.rule.id == "SWARM-NODES-READY" && $0.subject == "mgr-1" })
+        #expect(notReady.verdict == .fail && notReady.fix == .setNodeAvailability(node: "m4n4g3rdem0n0de000000001a", from: "drain", to: "active"))
+        let undo = try #require(await session.undoPlan(for: drain))
         #expect(await session.apply(undo).succeeded)
         let back = await session.refresh()
         #expect(back.state.swarm.value?.node(id: "m4n4g3rdem0n0de000000001a")?.availability == "active")
@@ -86,7 +111,7 @@ import Testing
     @Test func staleWorkerIsRefusedAtApply() async throws {
         let (session, _) = try Self.session()
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "SWARM-MANAGER-FREE" })
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         // Someone drains the worker between preview and confirmation.
         _ = try await session.adapter.runner.run(DockerTarget(host: "unix:///demo/docker.sock")
             .docker(["node", "update", "--availability", "drain", "worker-1"]))
@@ -103,9 +128,8 @@ import Testing
         let managerFree = snapshot.findings.filter { $0.rule.id == "SWARM-MANAGER-FREE" }
         #expect(!managerFree.isEmpty && managerFree.allSatisfy { $0.verdict == .fail && $0.fix == nil })
         #expect(managerFree.allSatisfy { $0.message.contains("automatic fix refused: no active Ready worker") })
-        let adapter = try #require(session.adapter as? SwarmAdapter)
-        guard case .failure(let refusal)? = adapter.planOrRefusal(.swarmConstraintAdd(service: "web", constraint: "node.role!=manager"),
-                                                                  ruleID: "SWARM-MANAGER-FREE", subject: "web") else {
+        guard case .failure(let refusal) = session.plan(.addPlacementConstraint(service: "web", constraint: "node.role!=manager"),
+                                                        ruleID: "SWARM-MANAGER-FREE", subject: "web", state: snapshot.state) else {
             Issue.record("expected a refusal"); return
         }
         #expect(refusal.reason.contains("every worker is down, paused or drained"))

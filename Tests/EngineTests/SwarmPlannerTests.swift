@@ -1,5 +1,29 @@
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Fix plans: exact argv pinned by --host, live preconditions, read-back, refusals, undo.
 @Suite struct SwarmPlannerTests {
@@ -14,7 +38,7 @@ import Testing
 
     @Test func constraintAddChecksTheServiceAndTheWorkerLive() throws {
         let planner = SwarmFixPlanner(target: F.docker, state: swarm())
-        let intent = FixIntent.swarmConstraintAdd(service: "web", constraint: "node.role!=manager")
+        let intent = FixIntent.addPlacementConstraint(service: "web", constraint: "node.role!=manager")
         let plan = try #require(try planner.plan(intent, ruleID: "SWARM-MANAGER-FREE", subject: "web")?.get())
         #expect(plan.commands.map(\.argv) == [host + ["service", "update", "--detach", "--constraint-add", "node.role!=manager", "web"]])
         #expect(plan.risk == .low)
@@ -30,7 +54,7 @@ import Testing
     }
 
     @Test func constraintAddIsRefusedWithItsReasonWhenNoWorkerCanTakeTheTasks() throws {
-        let intent = FixIntent.swarmConstraintAdd(service: "web", constraint: "node.role!=manager")
+        let intent = FixIntent.addPlacementConstraint(service: "web", constraint: "node.role!=manager")
         let alone = SwarmFixPlanner(target: F.docker, state: swarm(workers: []))
         guard case .failure(let refusal)? = alone.plan(intent, ruleID: "SWARM-MANAGER-FREE", subject: "web") else {
             Issue.record("expected a refusal"); return
@@ -52,31 +76,31 @@ import Testing
         var state = swarm()
         state.services[0].mounts = [.init(type: "bind", source: "/srv", target: "/data")]
         let plan = try #require(try SwarmFixPlanner(target: F.docker, state: state)
-            .plan(.swarmConstraintAdd(service: "web", constraint: "node.role!=manager"), ruleID: "R", subject: "web")?.get())
+            .plan(.addPlacementConstraint(service: "web", constraint: "node.role!=manager"), ruleID: "R", subject: "web")?.get())
         #expect(plan.risk == .high)
         #expect(plan.changes.contains { $0.to.contains("NOT moved") })
     }
 
     @Test func constraintRemoveIsTheUndo() throws {
         let plan = try #require(try SwarmFixPlanner(target: F.docker, state: swarm())
-            .plan(.swarmConstraintRemove(service: "web", constraint: "node.role!=manager"), ruleID: "R", subject: "web")?.get())
+            .plan(.removePlacementConstraint(service: "web", constraint: "node.role!=manager"), ruleID: "R", subject: "web")?.get())
         #expect(plan.commands.map(\.argv) == [host + ["service", "update", "--detach", "--constraint-rm", "node.role!=manager", "web"]])
         #expect(plan.preconditions.map(\.expected) == ["present"] && plan.postconditions.map(\.expected) == [nil])
-        #expect(FixIntent.swarmConstraintAdd(service: "web", constraint: "c").inverse == .swarmConstraintRemove(service: "web", constraint: "c"))
+        #expect(FixIntent.addPlacementConstraint(service: "web", constraint: "c").inverse == .removePlacementConstraint(service: "web", constraint: "c"))
     }
 
     @Test func drainAndActivate() throws {
         let state = swarm()
         let planner = SwarmFixPlanner(target: F.docker, state: state)
-        let drain = try #require(try planner.plan(.swarmNodeAvailability(node: "id-mgr", from: "active", to: "drain"), ruleID: "SWARM-REBOOT", subject: "mgr")?.get())
+        let drain = try #require(try planner.plan(.setNodeAvailability(node: "id-mgr", from: "active", to: "drain"), ruleID: "SWARM-REBOOT", subject: "mgr")?.get())
         #expect(drain.title == "Drain node mgr for maintenance" && drain.risk == .high)
         #expect(drain.commands.map(\.argv) == [host + ["node", "update", "--availability", "drain", "id-mgr"]])
         #expect(drain.preconditions.map(\.command.argv) == [host + ["node", "inspect", "id-mgr", "--format", "{{.Spec.Availability}}"]])
         #expect(drain.preconditions.map(\.expected) == ["active"] && drain.postconditions.map(\.expected) == ["drain"])
         #expect(drain.changes[1].from == "2 (web.1, web.2)" && drain.changes[1].to.contains("w1"))
-        let activate = try #require(try planner.plan(.swarmNodeAvailability(node: "id-mgr", from: "drain", to: "active"), ruleID: "NODES-READY", subject: "mgr")?.get())
+        let activate = try #require(try planner.plan(.setNodeAvailability(node: "id-mgr", from: "drain", to: "active"), ruleID: "SWARM-NODES-READY", subject: "mgr")?.get())
         #expect(activate.title == "Activate node mgr" && activate.risk == .low && activate.dryRunCommands.isEmpty)
-        guard case .failure? = planner.plan(.swarmNodeAvailability(node: "id-mgr", from: "active", to: "bogus"), ruleID: "R", subject: "mgr") else {
+        guard case .failure? = planner.plan(.setNodeAvailability(node: "id-mgr", from: "active", to: "bogus"), ruleID: "R", subject: "mgr") else {
             Issue.record("expected a refusal"); return
         }
     }
@@ -85,12 +109,19 @@ import Testing
         let manager = F.manager()
         let state = SwarmState(nodes: [manager], services: [F.service("web")], tasks: [F.task("web", 1, on: manager)])
         let plan = try #require(try SwarmFixPlanner(target: F.docker, state: state)
-            .plan(.swarmNodeAvailability(node: "id-mgr", from: "active", to: "drain"), ruleID: "R", subject: "mgr")?.get())
+            .plan(.setNodeAvailability(node: "id-mgr", from: "active", to: "drain"), ruleID: "R", subject: "mgr")?.get())
         #expect(plan.changes[1].to.contains("stay Pending"))
     }
 
-    @Test func otherPlatformsIntentsAreNotSwarms() {
-        #expect(SwarmFixPlanner(target: F.docker, state: nil).plan(.etcdSnapshot, ruleID: "R", subject: "s") == nil)
+    @Test func aSwarmHasNoSnapshotOrScalingCapability() {
+        let adapter: any PlatformAdapter = SwarmAdapter(target: Target(name: "s", platform: .swarm), docker: F.docker, runner: SandboxRunner())
+        #expect(!(adapter is any SnapshotTaking) && !(adapter is any ReplicaScaling))
+        #expect(adapter is any NodeMaintenance && adapter is any PlacementConstraining)
+        let request = PlanRequest(ruleID: "R", subject: "s", state: nil, backupDirectory: "/tmp", operatorName: "t")
+        guard case .failure(let refusal) = FixRouter.plan(.etcdSnapshot, adapter: adapter, request: request) else {
+            Issue.record("a swarm planned an etcd snapshot"); return
+        }
+        #expect(refusal.reason == "shipshape cannot take etcd snapshots on Docker Swarm")
     }
 
     @Test func presenceTemplatesQuoteAndRoundTrip() {
@@ -108,5 +139,21 @@ import Testing
         #expect(try DockerHostResolver.resolve(flag: nil, environment: [:]).host == "unix:///var/run/docker.sock")
         #expect(throws: TargetError.self) { try DockerHostResolver.resolve(flag: "/var/run/docker.sock", environment: [:]) }
         #expect(SwarmFixtures.docker.docker(["node", "ls"]).argv == host + ["node", "ls"])
+    }
+}
+
+/// The planner's two capabilities behind one entry point, as the adapter routes them.
+extension SwarmFixPlanner {
+    func plan(_ intent: FixIntent, ruleID: String, subject: String) -> Result<FixPlan, FixRefusal>? {
+        switch intent {
+        case .addPlacementConstraint(let service, let constraint):
+            return planConstraint(service: service, constraint: constraint, adding: true, ruleID: ruleID, subject: subject)
+        case .removePlacementConstraint(let service, let constraint):
+            return planConstraint(service: service, constraint: constraint, adding: false, ruleID: ruleID, subject: subject)
+        case .setNodeAvailability(let node, let from, let to):
+            return planAvailability(node: node, from: from, to: to, ruleID: ruleID, subject: subject)
+        default:
+            return nil
+        }
     }
 }

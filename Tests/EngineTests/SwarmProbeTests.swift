@@ -1,7 +1,31 @@
 import Foundation
 import Synchronization
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The probe's reads and failure messages, with a runner that answers scripted argv.
 @Suite struct SwarmProbeTests {

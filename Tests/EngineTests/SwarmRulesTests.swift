@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Each MedStack Control rule on small hand-built swarms.
 @Suite struct SwarmRulesTests {
@@ -13,7 +37,7 @@ import Testing
     @Test func unreadableSwarmIsAnErrorAndOtherPlatformsAreSilent() {
         var failed = ClusterState(target: F.target)
         failed.swarm = .failed(ProbeError(.unreachable, "nodes: no Docker daemon"))
-        for rule in SwarmRules.all {
+        for rule in SwarmRuleList.all {
             let findings = rule.evaluate(failed, policy: .default)
             #expect(findings.count == 1 && findings[0].verdict == .error && findings[0].message.contains("no Docker daemon"), "\(rule.info.id)")
             #expect(rule.evaluate(ClusterState(target: F.target), policy: .default).isEmpty, "\(rule.info.id) on a non-swarm state")
@@ -21,11 +45,11 @@ import Testing
     }
 
     @Test func everyCatalogueRuleIsPresentOnce() {
-        let ids = SwarmRules.all.map(\.info.id)
+        let ids = SwarmRuleList.all.map(\.info.id)
         #expect(ids == ["SWARM-MULTINODE", "SWARM-MANAGER-SIZE", "SWARM-WORKER-SIZE", "SWARM-MANAGER-FREE", "SWARM-STATEFUL-PLACEMENT",
                         "SWARM-BIND-MOUNTS", "SWARM-SECRETS", "SWARM-IMAGE-SIZE", "SWARM-SWITCHOVER", "SWARM-REBOOT",
-                        "SWARM-RESTORE-DRILL", "SWARM-NOTIFICATIONS", "NODES-READY"])
-        #expect(SwarmRules.all.allSatisfy { $0.info.platforms == [.swarm] && $0.info.seed.hasPrefix("003") || $0.info.id == "NODES-READY" })
+                        "SWARM-RESTORE-DRILL", "SWARM-NOTIFICATIONS", "SWARM-NODES-READY"])
+        #expect(SwarmRuleList.all.allSatisfy { $0.info.platforms == [.swarm] && $0.info.seed.hasPrefix("003") || $0.info.id == "SWARM-NODES-READY" })
     }
 
     @Test func multiNode() {
@@ -64,7 +88,7 @@ import Testing
         let findings = F.evaluate(rule, SwarmState(nodes: [manager, worker], services: services, tasks: tasks))
         #expect(findings.count == 1)
         #expect(findings[0].subject == "web" && findings[0].verdict == .fail && findings[0].message.contains("1 task(s) run on manager mgr (web.1)"))
-        #expect(findings[0].fix == .swarmConstraintAdd(service: "web", constraint: "node.role!=manager"))
+        #expect(findings[0].fix == .addPlacementConstraint(service: "web", constraint: "node.role!=manager"))
 
         let alone = F.evaluate(rule, SwarmState(nodes: [manager], services: services, tasks: [F.task("web", 1, on: manager)]))
         #expect(alone[0].verdict == .fail && alone[0].fix == nil)
@@ -136,7 +160,7 @@ import Testing
         let findings = F.evaluate(rule, SwarmState(nodes: [stale, fresh, drained]))
         #expect(verdicts(findings) == ["stale": .fail, "fresh": .pass, "drained": .pass])
         let fail = try #require(findings.first { $0.subject == "stale" })
-        #expect(fail.fix == .swarmNodeAvailability(node: "id-stale", from: "active", to: "drain"))
+        #expect(fail.fix == .setNodeAvailability(node: "id-stale", from: "active", to: "drain"))
         #expect(fail.message.contains("10 day(s)"))
         var policy = Policy()
         policy.swarmMaintenanceMaxAgeDays = 14
@@ -151,7 +175,7 @@ import Testing
         unreachable.reachability = "unreachable"
         let findings = F.evaluate(rule, SwarmState(nodes: [F.manager(), F.node("down", state: "down"), F.node("paused", availability: "pause"), unreachable]))
         #expect(verdicts(findings) == ["down": .fail, "paused": .fail, "m2": .fail])
-        #expect(findings.first { $0.subject == "paused" }?.fix == .swarmNodeAvailability(node: "id-paused", from: "pause", to: "active"))
+        #expect(findings.first { $0.subject == "paused" }?.fix == .setNodeAvailability(node: "id-paused", from: "pause", to: "active"))
         #expect(findings.first { $0.subject == "down" }?.fix == nil)
     }
 

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 @Suite struct WorkflowRulesTests {
     let policy = Policy.default
@@ -11,7 +35,7 @@ import Testing
         let findings = RouterScaleRule().evaluate(state, policy: policy)
         #expect(findings.count == 1)
         #expect(findings[0].verdict == .fail)
-        #expect(findings[0].fix == .scaleDeployment(namespace: "deis", name: "deis-router", from: 1, to: 2))
+        #expect(findings[0].fix == .scale(workload: "deis/deis-router", from: 1, to: 2))
     }
 
     @Test func routerOnOneNodeFailsWithoutFix() {
@@ -54,15 +78,15 @@ import Testing
         let state = StateBuilders.state(deployments: [StateBuilders.deployment("deis-controller")])
         let finding = RegistrationRule().evaluate(state, policy: policy)[0]
         #expect(finding.verdict == .fail)
-        #expect(finding.fix == .setDeploymentEnv(namespace: "deis", deployment: "deis-controller", container: "deis-controller",
-                                                 variable: "REGISTRATION_MODE", from: nil, to: "admin_only"))
+        #expect(finding.fix == .setSetting(Setting(scope: "deis/deis-controller", key: "REGISTRATION_MODE", container: "deis-controller"),
+                                           from: nil, to: "admin_only"))
     }
 
     @Test func registrationToggleBetweenAdminOnlyAndDisabled() {
         let state = StateBuilders.state(deployments: [StateBuilders.deployment("deis-controller", env: ["REGISTRATION_MODE": "admin_only"])])
         let fix = RegistrationRule().evaluate(state, policy: policy)[0].fix
-        #expect(fix == .setDeploymentEnv(namespace: "deis", deployment: "deis-controller", container: "deis-controller",
-                                         variable: "REGISTRATION_MODE", from: "admin_only", to: "disabled"))
+        #expect(fix == .setSetting(Setting(scope: "deis/deis-controller", key: "REGISTRATION_MODE", container: "deis-controller"),
+                                   from: "admin_only", to: "disabled"))
     }
 
     @Test func grafanaSignupDefaultsToOn() {

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The real console in tmux against a Kubernetes API test server that does not answer:
 /// the screen opens before the platform is detected, says what it waits for, quits on `q`
@@ -53,7 +77,7 @@ import Testing
         let lab = try await Self.lab()
         defer { Task { await lab.stop() } }
         try await lab.start()
-        let screen = try await lab.terminal.waitFor("Detecting the platform")
+        let screen = try await lab.terminal.waitFor("Finding the clusters and detecting their platforms")
         #expect(screen.contains("shipshape │ starting │ context: test"))
         #expect(screen.contains("q or Ctrl-C"))
         // Detection is waiting on the server that does not answer.
@@ -67,7 +91,7 @@ import Testing
         let lab = try await Self.lab()
         defer { Task { await lab.stop() } }
         try await lab.start()
-        try await lab.terminal.waitFor("Detecting the platform")
+        try await lab.terminal.waitFor("Finding the clusters and detecting their platforms")
         try await lab.terminal.tmux(["send-keys", "-t", lab.terminal.session, "C-c"])
         try await lab.terminal.waitFor("EXIT=130")
         #expect(lab.kubectlChildren().isEmpty)
@@ -77,12 +101,12 @@ import Testing
         let lab = try await Self.lab()
         defer { Task { await lab.stop() } }
         try await lab.start()
-        try await lab.terminal.waitFor("Detecting the platform")
+        try await lab.terminal.waitFor("Finding the clusters and detecting their platforms")
         // Held requests are answered as soon as the fault is cleared.
         try await lab.server.setFault("none")
         let screen = try await lab.terminal.waitFor("Router scale", timeout: 40)
         #expect(screen.contains("context: test"))
-        #expect(!screen.contains("Detecting the platform"))
+        #expect(!screen.contains("Finding the clusters and detecting their platforms"))
     }
 
     @Test func anUnknownContextIsRefusedByName() async throws {

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The real kubectl against the Kubernetes API test server serving the Deckhouse custom
 /// resources: the probe reads them, the channel and window fixes change them there (merge
@@ -44,7 +68,7 @@ import Testing
         let dh = try #require(snapshot.state.deckhouse.value)
         let settings = try #require(dh.settings.value)
         #expect(settings.releaseChannel == "Alpha" && settings.mode == "Auto")
-        #expect(settings.rawWindows == [DeckhouseWindowSpec(from: "01:00", to: "05:00", days: ["Sat"])])
+        #expect(settings.rawWindows == [UpdateWindowSpec(from: "01:00", to: "05:00", days: ["Sat"])])
         #expect(dh.releases.value?.first { $0.isDeployed }?.version == "v1.68.2")
         #expect(dh.kubernetesVersion.value == "Automatic")
         #expect(dh.nodes(with: .master).count == 2 && dh.nodes(with: .frontend).count == 1 && dh.nodes(with: .system).count == 2)
@@ -73,7 +97,7 @@ import Testing
         let f = try await Self.fixture()
         defer { f.server.stop() }
         let finding = try #require(await f.session.refresh().findings.first { $0.rule.id == "DH-RELEASE-CHANNEL" })
-        let plan = try #require(f.session.plan(for: finding))
+        let plan = try #require(await f.session.plan(for: finding))
         try await f.server.resetRequests()
         let answer = await f.session.dryRun(plan)
         #expect(answer == .accepted(["moduleconfig.deckhouse.io/deckhouse patched"]), "\(answer)")
@@ -88,7 +112,7 @@ import Testing
         #expect(try await Self.settings(f.server)["releaseChannel"] as? String == "Stable")
         #expect(try await Self.windows(f.server).count == 1, "a merge patch leaves the rest of the settings alone")
 
-        let undo = try #require(f.session.undoPlan(for: plan))
+        let undo = try #require(await f.session.undoPlan(for: plan))
         #expect(undo.risk == .high)
         #expect(await f.session.apply(undo).succeeded)
         #expect(try await Self.settings(f.server)["releaseChannel"] as? String == "Alpha")
@@ -123,7 +147,7 @@ import Testing
         let after = await f.session.refresh().state.deckhouse.value?.settings.value
         #expect(after?.schedule.covers(day: .sat, hour: 0) == true, "Fri 23:00 runs into Saturday")
 
-        let undo = try #require(f.session.undoPlan(for: plan))
+        let undo = try #require(await f.session.undoPlan(for: plan))
         #expect(await f.session.apply(undo).succeeded)
         #expect(try await Self.windows(f.server).count == 2)
     }
@@ -151,7 +175,7 @@ import Testing
         #expect(before.map { $0.findings.first { $0.rule.id == "DH-WINDOWS-OVERLAP" }?.verdict } == [.pass, .pass])
 
         let finding = try #require(before[0].findings.first { $0.rule.id == "DH-RELEASE-CHANNEL" })
-        let plan = try #require(north.session.plan(for: finding))
+        let plan = try #require(await north.session.plan(for: finding))
         try await south.server.resetRequests()
         #expect(await north.session.apply(plan).succeeded)
         let southPatches = try await south.server.requests().filter { $0["method"] as? String != "GET" }
@@ -165,9 +189,9 @@ import Testing
         }
         // Moving south's Saturday window away clears it for both.
         let southState = after[1].state
-        let remove = FixIntent.deckhouseRemoveWindow(window: DeckhouseWindowSpec(from: "03:00", to: "06:00", days: ["Sat", "Sun"]),
-                                                     existing: southState.deckhouse.value?.settings.value?.rawWindows ?? [])
-        let removal = try #require(south.session.adapter.plan(remove, ruleID: "DH-WINDOWS-OVERLAP", subject: "update windows"))
+        let remove = FixIntent.removeUpdateWindow(window: UpdateWindowSpec(from: "03:00", to: "06:00", days: ["Sat", "Sun"]),
+                                                  existing: southState.deckhouse.value?.settings.value?.rawWindows ?? [])
+        let removal = try south.session.plan(remove, ruleID: "DH-WINDOWS-OVERLAP", subject: "update windows", state: southState).get()
         #expect(await south.session.apply(removal).succeeded)
         let cleared = await workspace.refreshAll()
         #expect(cleared.map { $0.findings.first { $0.rule.id == "DH-WINDOWS-OVERLAP" }?.verdict } == [.pass, .pass])
@@ -207,9 +231,10 @@ import Testing
         let runner = try WorkflowIntegrationTests.runner()
         let a = try await KubeTargetResolver(runner: runner).resolve(kubeconfig: deckhouse.kubeconfig, context: nil)
         let b = try await KubeTargetResolver(runner: runner).resolve(kubeconfig: workflow.kubeconfig, context: nil)
-        #expect(await DeckhouseDetection.detect(runner: runner, target: a) == .deckhouse)
+        #expect(await DeckhouseDetection.detect(runner: runner, target: a) == .confirmed("serves deckhouse.io and has ModuleConfig deckhouse"))
         // The test server serves the deckhouse.io group for every state, but this one has no ModuleConfig.
-        #expect(await DeckhouseDetection.detect(runner: runner, target: b) == .workflow)
+        #expect(await DeckhouseDetection.detect(runner: runner, target: b)
+                == .rejected("deckhouse.io is served but ModuleConfig deckhouse does not exist"))
     }
 
     @Test func aClusterWithoutTheGroupSaysSo() async throws {

@@ -1,5 +1,29 @@
 import Foundation
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// A real etcd 3.4 cluster for the integration tests: `size` members started with
 /// Foundation `Process` on free loopback ports (flags of reference/cli-formats.md §1.1),
@@ -36,10 +60,9 @@ final class EtcdCluster: @unchecked Sendable {
 
     var endpoints: [String] { members.map(\.clientURL) }
 
-    /// A runner as shipshape's own: explicit environment, v3 API.
+    /// A runner as shipshape's own: explicit environment (each etcdctl call names its API itself).
     static func runner(extra: [String: String] = [:]) -> ProcessRunner {
         var environment = ProcessRunner.explicitEnvironment()
-        environment[EtcdTarget.apiVariable.name] = EtcdTarget.apiVariable.value
         for (key, value) in extra { environment[key] = value }
         return ProcessRunner(defaultTimeoutSeconds: 20, environment: environment)
     }

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The etcd side of shipshape against a real 3-member etcd 3.4 cluster on loopback.
 @Suite(.serialized)
@@ -103,12 +127,12 @@ struct EtcdIntegrationTests {
 
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
         #expect(finding.verdict == .fail)
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(await session.dryRun(plan) == .accepted([]))
         #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-REGISTRATION cleared"))
         #expect(try await lab.value(of: Deis1Names.registrationKey) == "admin_only")
 
-        let undo = try #require(session.undoPlan(for: plan))
+        let undo = try #require(await session.undoPlan(for: plan))
         #expect(await session.apply(undo) == .applied(findingCleared: true, detail: "restored"))
         #expect(try await lab.value(of: Deis1Names.registrationKey) == "enabled")
 
@@ -130,11 +154,11 @@ struct EtcdIntegrationTests {
         defer { try? FileManager.default.removeItem(atPath: auditDirectory) }
         let session = Session(adapter: lab.adapter, audit: try AuditLog(path: auditDirectory + "/audit.jsonl"), verifyTimeoutSeconds: 10)
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
-        #expect(finding.fix == .etcdSetKey(key: Deis1Names.registrationKey, from: nil, to: "admin_only"))
-        let plan = try #require(session.plan(for: finding))
+        #expect(finding.fix == .setSetting(Setting(scope: "controller", key: "registrationMode"), from: nil, to: "admin_only"))
+        let plan = try #require(await session.plan(for: finding))
         #expect(await session.apply(plan).succeeded)
         #expect(try await lab.value(of: Deis1Names.registrationKey) == "admin_only")
-        let undo = try #require(session.undoPlan(for: plan))
+        let undo = try #require(await session.undoPlan(for: plan))
         #expect(await session.apply(undo).succeeded)
         #expect(try await lab.value(of: Deis1Names.registrationKey) == "")
     }

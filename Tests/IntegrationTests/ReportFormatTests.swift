@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// `check --format junit|sarif` from the real binary, validated by real validators,
 /// for every demo scenario that can be built.
@@ -9,27 +33,33 @@ import Testing
         DemoScenario.allCases.filter { (try? $0.makeAdapter(latencyMilliseconds: 0)) != nil }
     }
 
+    /// Every rule of the scenario's platforms: what its report must list.
+    static func rules(of scenario: DemoScenario) -> [any Rule] {
+        scenario.platforms.compactMap(PlatformRegistry.standard.plugin(for:)).flatMap(\.rules)
+    }
+
     @Test(arguments: Self.scenarios)
     func junitValidatesAndCarriesEveryRule(scenario: DemoScenario) async throws {
-        let result = try CheckCommandTests.run(["check", "--demo", scenario.rawValue, "--format", "junit"])
+        let result = try CheckCommandTests.run(["check", "--demo", scenario.name, "--format", "junit"])
         #expect(result.status == 1)
         let complaint = try await Validators.junit(result.stdout)
         #expect(complaint == nil, "xmllint: \(complaint ?? "")")
-        let adapter = try scenario.makeAdapter(latencyMilliseconds: 0)
-        for rule in RuleSet.rules(for: adapter) { #expect(result.stdout.contains("name=\"\(rule.info.id) "), "missing \(rule.info.id)") }
+        for rule in Self.rules(of: scenario) { #expect(result.stdout.contains("name=\"\(rule.info.id) "), "missing \(rule.info.id)") }
     }
 
     @Test(arguments: Self.scenarios)
     func sarifValidatesAndCarriesEveryRule(scenario: DemoScenario) async throws {
-        let result = try CheckCommandTests.run(["check", "--demo", scenario.rawValue, "--format", "sarif"])
+        let result = try CheckCommandTests.run(["check", "--demo", scenario.name, "--format", "sarif"])
         let complaint = try await Validators.sarif(result.stdout)
         #expect(complaint == nil, "jsonschema: \(complaint ?? "")")
         let log = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let run = try #require((log["runs"] as? [[String: Any]])?.first)
-        let rules = ((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        // One run per cluster, each with its own platform's rules.
+        let runs = try #require(log["runs"] as? [[String: Any]])
+        #expect(runs.count == (try scenario.makeAdapters(latencyMilliseconds: 0)).count)
+        #expect(Set(runs.compactMap { ($0["automationDetails"] as? [String: Any])?["id"] as? String }).count == runs.count)
+        let rules = runs.flatMap { ((($0["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]) ?? [] }
         let ids = Set(rules.compactMap { $0["id"] as? String })
-        let adapter = try scenario.makeAdapter(latencyMilliseconds: 0)
-        #expect(ids == Set(RuleSet.rules(for: adapter).map(\.info.id)))
+        #expect(ids == Set(Self.rules(of: scenario).map(\.info.id)))
         for rule in rules { #expect(((rule["help"] as? [String: Any])?["text"] as? String)?.contains("Source:") == true) }
     }
 
@@ -62,5 +92,5 @@ import Testing
 }
 
 extension DemoScenario: CustomTestStringConvertible {
-    public var testDescription: String { rawValue }
+    public var testDescription: String { name }
 }

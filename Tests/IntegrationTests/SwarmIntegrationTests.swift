@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The Swarm platform against real dockerd daemons (Debian docker.io): a manager in
 /// a network namespace of its own, later a worker in another joined over a veth pair.
@@ -73,9 +97,8 @@ import Testing
             #expect(Self.finding(first, "SWARM-SECRETS", "db")?.verdict == .fail)
             #expect(Self.finding(first, "SWARM-BIND-MOUNTS", "db")?.verdict == .fail)
             #expect(Self.finding(first, "SWARM-MULTINODE", "swarm")?.verdict == .fail)
-            let adapter = try #require(session.adapter as? SwarmAdapter)
-            guard case .failure(let refusal)? = adapter.planOrRefusal(.swarmConstraintAdd(service: "web", constraint: "node.role!=manager"),
-                                                                      ruleID: "SWARM-MANAGER-FREE", subject: "web") else {
+            guard case .failure(let refusal) = session.plan(.addPlacementConstraint(service: "web", constraint: "node.role!=manager"),
+                                                            ruleID: "SWARM-MANAGER-FREE", subject: "web", state: first.state) else {
                 Issue.record("the constraint fix was not refused with only a manager"); return
             }
             #expect(refusal.reason.contains("the swarm has no worker node"))
@@ -92,7 +115,7 @@ import Testing
             let worker = try await lab.addWorker()
             let two = await session.refresh()
             let fixable = try #require(Self.finding(two, "SWARM-MANAGER-FREE", "web"))
-            let plan = try #require(session.plan(for: fixable))
+            let plan = try #require(await session.plan(for: fixable))
             #expect(plan.commands[0].argv == ["docker", "--host", manager.host, "service", "update", "--detach", "--constraint-add", "node.role!=manager", "web"])
             #expect(await session.dryRun(plan) == .accepted(["\(worker.hostname): Ready, Active"]))
             let applied = await session.apply(plan)
@@ -103,7 +126,7 @@ import Testing
             try await Self.expectTasksMatch(manager, moved)
 
             // Undo takes the constraint off again.
-            let undo = try #require(session.undoPlan(for: plan))
+            let undo = try #require(await session.undoPlan(for: plan))
             #expect(await session.apply(undo).succeeded)
             let placement = try await manager.run(["service", "inspect", "web", "--format", "{{json .Spec.TaskTemplate.Placement}}"])
             #expect(!placement.contains("node.role"))
@@ -114,8 +137,8 @@ import Testing
             let maintenance = try Self.session(manager, audit: auditPath, policy: due)
             let reboot = try #require(Self.finding(await maintenance.refresh(), "SWARM-REBOOT", worker.hostname))
             #expect(reboot.verdict == .fail)
-            let drain = try #require(maintenance.plan(for: reboot))
-            guard case .swarmNodeAvailability(let workerID, "active", "drain")? = reboot.fix else {
+            let drain = try #require(await maintenance.plan(for: reboot))
+            guard case .setNodeAvailability(let workerID, "active", "drain")? = reboot.fix else {
                 Issue.record("SWARM-REBOOT offers no drain: \(String(describing: reboot.fix))"); return
             }
             #expect(drain.risk == .high)
@@ -127,7 +150,7 @@ import Testing
                 try await manager.run(["node", "ps", worker.hostname, "--filter", "desired-state=running", "-q"])
                     .trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             }
-            let reactivate = try #require(maintenance.undoPlan(for: drain))
+            let reactivate = try #require(await maintenance.undoPlan(for: drain))
             #expect(await maintenance.apply(reactivate).succeeded)
             #expect(try await manager.run(["node", "ls", "--format", "{{.Hostname}} {{.Availability}}"]).contains("\(worker.hostname) Active"))
 
@@ -219,8 +242,7 @@ import Testing
                         "SWARM-MANAGER-FREE web fail", "SWARM-STATEFUL-PLACEMENT db fail", "SWARM-BIND-MOUNTS db fail",
                         "SWARM-SECRETS db fail", "SWARM-IMAGE-SIZE api fail", "SWARM-IMAGE-SIZE web pass", "SWARM-IMAGE-SIZE db pass",
                         "SWARM-SWITCHOVER switchover manual", "SWARM-REBOOT mgr-1 fail", "SWARM-REBOOT worker-1 pass",
-                        "SWARM-RESTORE-DRILL backups fail", "SWARM-NOTIFICATIONS MedStack Control manual", "NODES-READY nodes pass",
-                        "ETCD-SNAPSHOT etcd n/a"]
+                        "SWARM-RESTORE-DRILL backups fail", "SWARM-NOTIFICATIONS MedStack Control manual", "SWARM-NODES-READY nodes pass"]
         #expect(Set(findings) == Set(expected))
         #expect((json["probeErrors"] as? [Any])?.isEmpty == true)
         #expect(!result.stdout.contains("demo-pg-Secret-do-not-show"))

@@ -1,7 +1,31 @@
 import Foundation
 import Synchronization
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// Watch mode against the API test server: a change made outside the console shows
 /// up as an event on the next refresh.
@@ -16,7 +40,7 @@ import Testing
         let seen = Mutex<[WatchEvent]>([])
         let refreshes = Mutex(0)
         let watch = Task {
-            await Watcher(session: session, interval: 0.5).run { events, _, _ in
+            await Watcher(workspace: Workspace(session: session), interval: 0.5).run { events, _, _ in
                 seen.withLock { $0 += events }
                 refreshes.withLock { $0 += 1 }
             }

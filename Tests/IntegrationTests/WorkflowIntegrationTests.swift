@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 
 /// The real kubectl against the project's Kubernetes API test server, serving the
 /// Workflow demo scenario: probe, fix, verify, undo, audit; and every way a read fails.
@@ -52,7 +76,7 @@ import Testing
         let f = try await Self.fixture()
         defer { f.server.stop() }
         let finding = try #require(await f.session.refresh().findings.first { $0.rule.id == "WF-ROUTER-SCALE" })
-        let plan = try #require(f.session.plan(for: finding))
+        let plan = try #require(await f.session.plan(for: finding))
         guard case .accepted(let answers) = await f.session.dryRun(plan) else { Issue.record("dry run rejected"); return }
         #expect(answers == ["deployment.apps/deis-router scaled (server dry run)"])
         #expect(try await f.server.replicas(of: "deis-router") == 1)
@@ -62,7 +86,7 @@ import Testing
         let after = await f.session.refresh()
         #expect(after.findings.first { $0.rule.id == "WF-ROUTER-SCALE" }?.verdict == .pass)
 
-        let undo = try #require(f.session.undoPlan(for: plan))
+        let undo = try #require(await f.session.undoPlan(for: plan))
         #expect(await f.session.apply(undo).succeeded)
         #expect(try await f.server.replicas(of: "deis-router") == 1)
         #expect(await f.session.refresh().findings.first { $0.rule.id == "WF-ROUTER-SCALE" }?.verdict == .fail)
@@ -82,7 +106,7 @@ import Testing
         defer { f.server.stop() }
         for ruleID in ["WF-REGISTRATION", "WF-GRAFANA-SIGNUP"] {
             let finding = try #require(await f.session.refresh().findings.first { $0.rule.id == ruleID })
-            let plan = try #require(f.session.plan(for: finding))
+            let plan = try #require(await f.session.plan(for: finding))
             guard case .accepted = await f.session.dryRun(plan) else { Issue.record("dry run rejected for \(ruleID)"); continue }
             #expect(await f.session.apply(plan) == .applied(findingCleared: true, detail: "\(ruleID) cleared"))
         }
@@ -162,7 +186,7 @@ import Testing
         let adapter = WorkflowAdapter(target: Target(name: kube.context, platform: .workflow, kube: kube), kube: kube, runner: runner)
         let session = Session(adapter: adapter, audit: audit, verifyTimeoutSeconds: 10)
         let finding = try #require(await session.refresh().findings.first { $0.rule.id == "WF-ROUTER-SCALE" })
-        let plan = try #require(session.plan(for: finding))
+        let plan = try #require(await session.plan(for: finding))
         #expect(plan.commands[0].arguments.starts(with: ["--kubeconfig", merged, "--context", "cluster-a"]))
         #expect(await session.apply(plan).succeeded)
         #expect(try await a.replicas(of: "deis-router") == 2)

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 @testable import TUI
 
 /// The console on the in-memory screen: what the operator would see, key by key.
@@ -10,7 +34,7 @@ import Testing
         let sandbox = try KubeSandbox(scenarioJSON: scenario ?? DemoScenario.workflow.json)
         let kube = KubeTarget(kubeconfig: "(demo)", context: "demo")
         let adapter = WorkflowAdapter(target: Target(name: "demo", platform: .workflow, kube: kube), kube: kube,
-                                      runner: SandboxRunner(kube: sandbox, latencyMilliseconds: 0))
+                                      runner: SandboxRunner(tools: ["kubectl": PinnedKubeSandbox(sandbox, context: "demo")], latencyMilliseconds: 0))
         let session = Session(adapter: adapter, audit: try AuditLog(path: dir + "/audit.jsonl"), verifyTimeoutSeconds: 2)
         let screen = GridScreen(rows: rows, cols: cols)
         return (ConsoleController(session: session, screen: screen, readOnly: readOnly, autoRefreshSeconds: nil), screen)
@@ -60,6 +84,24 @@ import Testing
         controller.handle(.char("f"))
         #expect(controller.model.dialog == nil)
         #expect(controller.model.message?.contains("read-only") == true)
+        // Started read-only, the session stays so: R is a lock, not a toggle (issue 13).
+        controller.handle(.char("R"))
+        #expect(controller.model.readOnly == true)
+        #expect(controller.model.message?.contains("read-only is locked: the console was started with --read-only") == true)
+        for key in KeyBinding.table.filter(\.mutating).flatMap(\.keys) {
+            controller.handle(key)
+            #expect(controller.model.dialog == nil, "\(key) opened a dialog after R in a --read-only session")
+        }
+    }
+
+    @Test func rTogglesASessionThatStartedWritable() async throws {
+        let (controller, _) = try Self.controller(readOnly: false)
+        controller.start()
+        await controller.settle()
+        controller.handle(.char("R"))
+        #expect(controller.model.readOnly == true)
+        controller.handle(.char("f"))
+        #expect(controller.model.dialog == nil && controller.model.message?.contains("read-only") == true)
         controller.handle(.char("R"))
         #expect(controller.model.readOnly == false)
     }

@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 @testable import TUI
 
 /// `f` on the Swarm Nodes pane drains an active node or activates a drained one, through the
@@ -34,9 +58,9 @@ import Testing
         }
         let state = SwarmState(nodes: [node("a", "active"), node("b", "drain"), node("c", "pause")])
         let source = SwarmNodesPaneSource(swarm: .loaded(state))
-        #expect(source.availabilityIntent(at: 0) == .swarmNodeAvailability(node: "id-a", from: "active", to: "drain"))
-        #expect(source.availabilityIntent(at: 1) == .swarmNodeAvailability(node: "id-b", from: "drain", to: "active"))
-        #expect(source.availabilityIntent(at: 2) == .swarmNodeAvailability(node: "id-c", from: "pause", to: "active"))
+        #expect(source.availabilityIntent(at: 0) == .setNodeAvailability(node: "id-a", from: "active", to: "drain"))
+        #expect(source.availabilityIntent(at: 1) == .setNodeAvailability(node: "id-b", from: "drain", to: "active"))
+        #expect(source.availabilityIntent(at: 2) == .setNodeAvailability(node: "id-c", from: "pause", to: "active"))
         #expect(source.availabilityIntent(at: 3) == nil)
     }
 
@@ -59,7 +83,7 @@ import Testing
         await controller.settle()
         #expect(availability(of: "worker-1", in: controller) == "drain")
         let audit = try String(contentsOfFile: auditPath, encoding: .utf8)
-        #expect(audit.contains(ConsoleController.nodeActionID))
+        #expect(audit.contains(SwarmNodesPaneSource.nodeActionID))
 
         controller.handle(.char("u"))
         await controller.settle()

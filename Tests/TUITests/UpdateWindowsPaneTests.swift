@@ -1,6 +1,30 @@
 import Foundation
 import Testing
+@testable import ShipshapeCore
+@testable import ShipshapeRunner
+@testable import PaneKit
+@testable import PlatformKit
+@testable import KubernetesRules
+@testable import KubernetesPanes
+@testable import KubernetesKit
+@testable import EtcdRules
+@testable import EtcdPanes
+@testable import EtcdPlatform
+@testable import WorkflowRules
+@testable import WorkflowPanes
+@testable import WorkflowPlatform
+@testable import DeckhouseRules
+@testable import DeckhousePanes
+@testable import DeckhousePlatform
+@testable import Deis1Rules
+@testable import Deis1Panes
+@testable import Deis1Platform
+@testable import SwarmRules
+@testable import SwarmPanes
+@testable import SwarmPlatform
+@testable import ShipshapePlatforms
 @testable import Engine
+import TestKit
 @testable import TUI
 
 /// The Deckhouse console on the in-memory grid: the update windows week grid for both demo
@@ -18,6 +42,10 @@ import Testing
         let controller = ConsoleController(workspace: workspace, screen: screen, readOnly: readOnly, autoRefreshSeconds: nil)
         controller.start()
         await controller.settle()
+        // Two clusters open on the estate board; Enter opens the first.
+        #expect(controller.model.showingBoard)
+        controller.handle(.enter)
+        controller.drawNow()
         return (controller, screen)
     }
 
@@ -36,7 +64,7 @@ import Testing
 
     @Test func weekGridShowsBothClustersWithTheirNextWindow() async throws {
         let (controller, screen) = try await Self.controller()
-        #expect(controller.model.panes == [.nodes, .updateWindows, .findings, .activity])
+        #expect(controller.model.panes == [.nodes, .windows, .findings, .backups, .activity])
         let text = screen.text()
         #expect(text.contains("Update windows (2)"))
         #expect(text.contains("context: dvp-north │ cluster 1/2 (c: next)"))
@@ -54,7 +82,7 @@ import Testing
 
     @Test func nextWindowIsCountedFromNow() throws {
         let settings = DeckhouseUpdateSettings(releaseChannel: "Stable", mode: "Auto",
-                                               rawWindows: [DeckhouseWindowSpec(from: "1:00", to: "5:00", days: ["Sat"])])
+                                               rawWindows: [UpdateWindowSpec(from: "1:00", to: "5:00", days: ["Sat"])])
         var source = UpdateWindowsPaneSource(clusters: [], current: 0)
         source.now = ISO8601DateFormatter().date(from: "2025-06-06T23:30:00Z")!
         #expect(source.nextText(settings) == "Sat 01:00 UTC, in 1h 30m")
@@ -156,7 +184,7 @@ import Testing
         controller.handle(.char("y"))
         await controller.settle()
         let windows = controller.model.snapshot?.state.deckhouse.value?.settings.value?.rawWindows
-        #expect(windows?.last == DeckhouseWindowSpec(from: "04:00", to: "05:30", days: ["Tue"]))
+        #expect(windows?.last == UpdateWindowSpec(from: "04:00", to: "05:30", days: ["Tue"]))
         #expect(Self.lines(screen).contains { $0.contains("│Tue ····██················") })
         controller.handle(.char("u"))
         await controller.settle()
@@ -202,10 +230,10 @@ import Testing
         await controller.settle()
         controller.handle(.char("a"))
         #expect(controller.model.dialog == nil)
-        #expect(controller.model.message?.contains("Deckhouse setting") == true)
+        #expect(controller.model.message?.contains("has no update windows to edit") == true)
         controller.handle(.char("c"))
         #expect(controller.model.message?.contains("only one cluster") == true)
-        #expect(!controller.model.panes.contains(.updateWindows))
+        #expect(!controller.model.panes.contains(.windows))
     }
 
     @Test func malformedWindowAndUnreadableSettingsAreShownInThePane() async throws {

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// One line of the audit log. Written before and after every command, so a crash
 /// mid-fix still leaves a record of what was attempted.

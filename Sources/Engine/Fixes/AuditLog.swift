@@ -1,5 +1,8 @@
 import Foundation
 import Synchronization
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// Append-only JSON-lines audit log in the XDG state directory. Each entry is one
 /// `write(2)` followed by `fsync`, so nothing sits in a buffer when the process dies.

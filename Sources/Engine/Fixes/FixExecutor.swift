@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// Carries a plan through dry run, precondition check, run and verification,
 /// writing every step to the audit log before moving on.

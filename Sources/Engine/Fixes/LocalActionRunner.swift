@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// Carries out a plan's local action: verifies and keeps a snapshot, writes records.
 struct LocalActionRunner: Sendable {

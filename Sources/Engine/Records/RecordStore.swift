@@ -2,6 +2,9 @@ import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 #endif
 
 /// The records file (`records.json` in the state directory). Every write goes to a

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// The result of `shipshape check`: findings, probe errors, and the exit status
 /// they imply (0 clean, 1 findings at or above the threshold, 2 cluster unreadable).

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// `shipshape check` over several clusters: one report per cluster, and the worst exit
 /// status among them (2 unreadable > 1 failing > 0 clean). One cluster prints exactly the

@@ -1,13 +1,17 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// JUnit XML for CI test views: one test suite per cluster, one test case per rule.
 /// A rule fails when any of its findings is an open failure; suppressed, manual and
 /// not-applicable rules are `skipped` with the reason; unreadable data is an `error`.
 public struct JUnitReport: Sendable {
     public var reports: [CheckReport]
-    public var rules: [RuleInfo]
+    /// Each report's rules: what its cluster's platform evaluates.
+    public var rules: [[RuleInfo]]
 
-    public init(reports: [CheckReport], rules: [RuleInfo]) {
+    public init(reports: [CheckReport], rules: [[RuleInfo]]) {
         self.reports = reports
         self.rules = rules
     }
@@ -15,10 +19,10 @@ public struct JUnitReport: Sendable {
     public func xml() -> String {
         var suites: [String] = []
         var totals = (tests: 0, failures: 0, errors: 0, skipped: 0)
-        for report in reports {
+        for (index, report) in reports.enumerated() {
             var cases: [String] = []
             var counts = (tests: 0, failures: 0, errors: 0, skipped: 0)
-            let platformRules = rules.filter { $0.platforms.contains(report.target.platform) }
+            let platformRules = index < rules.count ? rules[index] : []
             for rule in platformRules {
                 let findings = report.findings.filter { $0.rule.id == rule.id }
                 counts.tests += 1

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// SARIF 2.1.0 for code-scanning dashboards: one run, every rule of the platform in
 /// `tool.driver.rules` (with the source document as help), one result per finding.
@@ -6,15 +9,29 @@ import Foundation
 /// `pass` / `notApplicable`, so nothing is silently dropped.
 public struct SarifReport: Sendable {
     public var reports: [CheckReport]
-    public var rules: [RuleInfo]
+    /// Each report's rules: what its cluster's platform evaluates.
+    public var rules: [[RuleInfo]]
 
-    public init(reports: [CheckReport], rules: [RuleInfo]) {
+    public init(reports: [CheckReport], rules: [[RuleInfo]]) {
         self.reports = reports
         self.rules = rules
     }
 
+    /// One run per cluster, each with its own rules, results and invocation, told apart by
+    /// `automationDetails.id` (the cluster's name) — how code-scanning views group them.
     public func json() -> String {
-        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        let runs = reports.enumerated().map { index, report in run(report, rules: index < rules.count ? rules[index] : []) }
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": runs,
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func run(_ report: CheckReport, rules: [RuleInfo]) -> [String: Any] {
+        let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let driverRules: [[String: Any]] = rules.map { rule in
             [
                 "id": rule.id,
@@ -23,53 +40,46 @@ public struct SarifReport: Sendable {
                 "fullDescription": ["text": rule.rationale],
                 "help": ["text": "\(rule.rationale) Source: \(rule.seed)."],
                 "defaultConfiguration": ["level": Self.level(rule.severity)],
-                "properties": ["platforms": rule.platforms.map(\.rawValue), "severity": rule.severity.rawValue, "source": rule.seed],
+                "properties": ["platform": report.target.platform.rawValue, "severity": rule.severity.rawValue, "source": rule.seed],
             ]
         }
         var results: [[String: Any]] = []
-        var notifications: [[String: Any]] = []
-        for report in reports {
-            for finding in report.findings {
-                var result: [String: Any] = [
-                    "ruleId": finding.rule.id,
-                    "kind": Self.kind(finding.verdict),
-                    "level": finding.verdict == .fail || finding.verdict == .error ? Self.level(finding.severity) : "none",
-                    "message": ["text": "\(finding.subject): \(finding.message)"],
-                    "locations": [["logicalLocations": [[
-                        "name": finding.subject,
-                        "fullyQualifiedName": "\(report.target.label)/\(finding.subject)",
-                        "kind": "resource",
-                    ]]]],
-                    "properties": ["target": report.target.name, "verdict": finding.verdict.rawValue],
-                ]
-                if let index = ruleIndex[finding.rule.id] { result["ruleIndex"] = index }
-                if let suppression = finding.suppression {
-                    result["suppressions"] = [["kind": "external", "status": "accepted", "justification": suppression.reason]]
-                }
-                results.append(result)
+        for finding in report.findings {
+            var result: [String: Any] = [
+                "ruleId": finding.rule.id,
+                "kind": Self.kind(finding.verdict),
+                "level": finding.verdict == .fail || finding.verdict == .error ? Self.level(finding.severity) : "none",
+                "message": ["text": "\(finding.subject): \(finding.message)"],
+                "locations": [["logicalLocations": [[
+                    "name": finding.subject,
+                    "fullyQualifiedName": "\(report.target.label)/\(finding.subject)",
+                    "kind": "resource",
+                ]]]],
+                "properties": ["target": report.target.name, "verdict": finding.verdict.rawValue],
+            ]
+            if let index = ruleIndex[finding.rule.id] { result["ruleIndex"] = index }
+            if let suppression = finding.suppression {
+                result["suppressions"] = [["kind": "external", "status": "accepted", "justification": suppression.reason]]
             }
-            for error in report.probeErrors {
-                notifications.append(["level": "error", "message": ["text": "\(report.target.label): could not read \(error.message)"]])
-            }
+            results.append(result)
         }
-        var invocation: [String: Any] = ["executionSuccessful": reports.allSatisfy { $0.probeErrors.isEmpty }]
+        let notifications: [[String: Any]] = report.probeErrors.map {
+            ["level": "error", "message": ["text": "\(report.target.label): could not read \($0.message)"]]
+        }
+        var invocation: [String: Any] = ["executionSuccessful": report.probeErrors.isEmpty]
         if !notifications.isEmpty { invocation["toolExecutionNotifications"] = notifications }
-        let log: [String: Any] = [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [[
-                "tool": ["driver": [
-                    "name": "shipshape",
-                    "version": ShipshapeVersion.current,
-                    "informationUri": ShipshapeVersion.informationURI,
-                    "rules": driverRules,
-                ]],
-                "invocations": [invocation],
-                "results": results,
+        return [
+            "tool": ["driver": [
+                "name": "shipshape",
+                "version": ShipshapeVersion.current,
+                "informationUri": ShipshapeVersion.informationURI,
+                "rules": driverRules,
             ]],
+            "automationDetails": ["id": "shipshape/\(report.target.name)/"],
+            "properties": ["cluster": report.target.name, "platform": report.target.platform.rawValue],
+            "invocations": [invocation],
+            "results": results,
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
     }
 
     static func level(_ severity: Severity) -> String {

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 
 /// Removes secret values from recorded tool output while keeping the shape rules
 /// need: secret `data` keys stay (values emptied, except the public `tls.crt`),

@@ -1,3 +1,6 @@
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 /// The version printed by `--version` and written into reports.
 public enum ShipshapeVersion {
     public static let current = "0.1.0"

@@ -1,3 +1,6 @@
+import ShipshapeCore
+import ShipshapeRunner
+import PlatformKit
 /// When to refresh next: the interval while reads succeed; doubling up to 8× (and
 /// at most 5 minutes) after consecutive failures, so a sick API server is not hammered.
 public struct WatchSchedule: Sendable, Equatable {

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// One line of the activity pane: a refresh, a fix step, an error. Applied fixes

@@ -1,4 +1,6 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
 import Engine
 
 /// Everything the screen shows, as plain values. The controller changes it; panes
@@ -10,11 +12,19 @@ public struct AppModel: Sendable {
     public var current = 0
     /// The findings pane lists every cluster's findings instead of the current one's.
     public var allClusterFindings = false
+    /// Fixes, undos and drills are refused (the session's mode; `R` toggles it unless locked).
     public var readOnly: Bool
+    /// Set when read-only was asked for at start (`--read-only`): why `R` cannot lift it.
+    public var readOnlyLock: String?
+    /// The estate board is on screen instead of the current cluster's panes.
+    public var showingBoard = false
+    public var boardSelection = 0
+    /// Clusters being read in the current round, for the board's progress line.
+    public var reading: Set<Int> = []
     public var refreshing = false
     public var lastRefresh: Date?
-    public var focus: PaneID = .findings
-    public var selection: [PaneID: Int] = [:]
+    public var focus: PaneKind = .findings
+    public var selection: [PaneKind: Int] = [:]
     public var activity = RingBuffer<ActivityItem>(capacity: 500)
     public var dialog: Dialog?
     public var message: String?
@@ -25,14 +35,13 @@ public struct AppModel: Sendable {
     public var policy = Policy.default
     public var schedule = WatchSchedule(interval: 5)
 
-    public init(target: Target, readOnly: Bool) {
-        self.init(targets: [target], readOnly: readOnly)
-    }
-
-    public init(targets: [Target], readOnly: Bool) {
-        precondition(!targets.isEmpty, "the console needs at least one cluster")
-        self.clusters = targets.map { ClusterSlot(target: $0) }
+    public init(clusters: [ClusterSlot], readOnly: Bool) {
+        precondition(!clusters.isEmpty, "the console needs at least one cluster")
+        self.clusters = clusters
         self.readOnly = readOnly
+        // A session started read-only stays so: it is a lock, not a toggle.
+        self.readOnlyLock = readOnly ? "the console was started with --read-only" : nil
+        self.showingBoard = clusters.count > 1
     }
 
     /// The current cluster's pinned target (what the header shows and fixes run against).
@@ -53,16 +62,30 @@ public struct AppModel: Sendable {
     /// True when the findings pane shows every cluster (only meaningful with several).
     public var showsAllClusters: Bool { allClusterFindings && isMultiCluster }
 
-    public func selected(_ pane: PaneID) -> Int {
+    /// Whether a change may run on the current cluster, and if not why (the session's mode,
+    /// or the cluster marked `readOnly` in the estate file).
+    public var readOnlyReason: String? {
+        if readOnly { return readOnlyLock ?? "read-only mode (R toggles it)" }
+        if target.readOnly { return "\(target.name) is marked readOnly in the estate file" }
+        return nil
+    }
+
+    /// What panes are built from: every open cluster, the current one, the policy.
+    public var paneContext: PaneContext {
+        PaneContext(clusters: clusters.map(\.view), current: current, policy: policy)
+    }
+
+    public func selected(_ pane: PaneKind) -> Int {
         min(max(selection[pane] ?? 0, 0), max(rowCount(pane) - 1, 0))
     }
 
-    public func rowCount(_ pane: PaneID) -> Int {
-        PaneCatalog.source(pane, model: self).rowCount
+    public func rowCount(_ pane: PaneKind) -> Int {
+        ConsolePanes.source(pane, model: self).rowCount
     }
 
-    /// The panes this platform shows, in Tab order.
-    public var panes: [PaneID] { PaneCatalog.panes(for: self) }
+    /// The panes the current cluster shows, in Tab order.
+    public var paneSpecs: [PaneSpec] { ConsolePanes.specs(for: self) }
+    public var panes: [PaneKind] { paneSpecs.map(\.kind) }
 
     /// Findings worth a row: everything but passes and n/a, which stay in details and reports.
     public var visibleFindings: [Finding] { visibleFindingRows.map(\.finding) }
@@ -85,10 +108,6 @@ public struct AppModel: Sendable {
         return rows.indices.contains(index) ? rows[index] : nil
     }
 
-    public var routerPods: [KubePod] {
-        (snapshot?.state.kubernetes.pods.value ?? []).filter { $0.app == "deis-router" }
-    }
-
     public var selectedFinding: Finding? { selectedFindingRow?.finding }
 
     /// Activity is shown newest first.
@@ -100,7 +119,7 @@ public struct AppModel: Sendable {
         return activity.count - 1 - selected(.activity)
     }
 
-    public mutating func move(_ delta: Int, in pane: PaneID) {
+    public mutating func move(_ delta: Int, in pane: PaneKind) {
         let count = rowCount(pane)
         guard count > 0 else { return }
         selection[pane] = min(max(selected(pane) + delta, 0), count - 1)

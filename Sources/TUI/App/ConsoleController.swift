@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// Runs the console: turns keys into actions, starts engine work off the main
@@ -32,7 +35,7 @@ public final class ConsoleController {
                 watchInterval: Double = 5, watching: Bool = false) {
         self.workspace = workspace
         self.screen = screen
-        self.model = AppModel(targets: workspace.targets, readOnly: readOnly)
+        self.model = AppModel(clusters: workspace.sessions.map { ClusterSlot(target: $0.target, plugin: $0.plugin) }, readOnly: readOnly)
         self.model.policy = workspace.sessions.first?.ruleEngine.policy ?? .default
         self.model.schedule = WatchSchedule(interval: watchInterval)
         self.model.watching = watching
@@ -42,7 +45,8 @@ public final class ConsoleController {
     /// First paint happens before any probe answers.
     public func start() {
         for target in workspace.targets {
-            model.record(ActivityItem(kind: .info, text: "pinned \(target.label)\(model.readOnly ? " (read-only)" : "")"))
+            let locked = model.readOnly || target.readOnly
+            model.record(ActivityItem(kind: .info, text: "pinned \(target.label)\(locked ? " (read-only)" : "")"))
         }
         drawNow()
         refresh()
@@ -73,6 +77,7 @@ public final class ConsoleController {
     }
 
     func perform(_ action: Action) {
+        if model.showingBoard, performOnBoard(action) { return }
         let page = max(screen.rows / 2 - 4, 1)
         switch action {
         case .nextPane, .previousPane:
@@ -86,6 +91,10 @@ public final class ConsoleController {
         case .top: model.move(-model.rowCount(model.focus), in: model.focus)
         case .bottom: model.move(model.rowCount(model.focus), in: model.focus)
         case .details: model.dialog = DetailsBuilder.details(for: model)
+        case .back:
+            guard model.isMultiCluster else { model.say("only one cluster is open"); return }
+            model.showingBoard = true
+            model.boardSelection = model.current
         case .fix: startFix()
         case .markDone: startMarkDone()
         case .undo: startUndo()
@@ -98,6 +107,10 @@ public final class ConsoleController {
             model.record(ActivityItem(kind: .info, text: model.watching ? "watch mode on" : "watch mode off"))
             if model.watching { refresh() }
         case .toggleReadOnly:
+            if model.readOnly, let lock = model.readOnlyLock {
+                model.say("read-only is locked: \(lock)", error: true)
+                return
+            }
             model.readOnly.toggle()
             model.say(model.readOnly ? "read-only mode on: fixes disabled" : "read-only mode off: fixes enabled")
             model.record(ActivityItem(kind: .info, text: model.readOnly ? "read-only mode on" : "read-only mode off"))
@@ -119,6 +132,30 @@ public final class ConsoleController {
         }
     }
 
+    /// Keys on the estate board: move, open, cycle; the rest need a cluster open. True when
+    /// the key was the board's.
+    func performOnBoard(_ action: Action) -> Bool {
+        let count = model.clusters.count
+        switch action {
+        case .moveDown: model.boardSelection = min(model.boardSelection + 1, count - 1)
+        case .moveUp: model.boardSelection = max(model.boardSelection - 1, 0)
+        case .top: model.boardSelection = 0
+        case .bottom: model.boardSelection = count - 1
+        case .pageDown: model.boardSelection = min(model.boardSelection + max(screen.rows / 2, 1), count - 1)
+        case .pageUp: model.boardSelection = max(model.boardSelection - max(screen.rows / 2, 1), 0)
+        case .switchCluster: model.boardSelection = (model.boardSelection + 1) % count
+        case .details, .nextPane:
+            model.current = model.boardSelection
+            model.showingBoard = false
+            model.say("\(model.target.label) — Esc returns to the estate board")
+        case .back: break
+        case .fix, .markDone, .addWindow:
+            model.say("open a cluster first (Enter), then act on it", error: true)
+        default: return false
+        }
+        return true
+    }
+
     /// Makes another cluster current: the header, the panes and the keys follow it.
     func switchCluster(to index: Int) {
         guard model.clusters.indices.contains(index) else { return }
@@ -132,17 +169,22 @@ public final class ConsoleController {
 
     /// Opens the update-window form for the current cluster, pre-filled with `proposal`
     /// (a finding's suggestion) or the policy's proposed window.
-    func openWindowForm(proposal: DeckhouseWindowSpec?) {
-        guard model.target.platform == .deckhouse else {
-            model.say("update windows are a Deckhouse setting; \(model.target.name) is \(model.target.platform.displayName)", error: true)
+    func openWindowForm(proposal: UpdateWindowSpec?) {
+        guard let editor = session.adapter as? any UpdateWindowEditing else {
+            model.say("\(model.target.platform.displayName) has no update windows to edit (\(model.target.name))", error: true)
             return
         }
-        guard model.snapshot?.state.deckhouse.value?.settings.value != nil else {
-            model.say("the update settings of \(model.target.name) are not read yet (r refreshes)", error: true)
+        let existing: [UpdateWindowSpec]
+        switch editor.updateWindows(in: model.snapshot?.state) {
+        case .success(let windows): existing = windows
+        case .failure(let refusal):
+            model.say(refusal.reason, error: true)
             return
         }
         let spec = proposal ?? session.ruleEngine.policy.deckhouseProposedWindow
-        model.dialog = .windowForm(WindowForm(cluster: model.current, proposal: spec))
+        var form = WindowForm(cluster: model.current, proposal: spec)
+        form.existing = existing
+        model.dialog = .windowForm(form)
     }
 
     /// Validates the form; a valid window becomes a plan, dry-run like any other fix.
@@ -154,11 +196,16 @@ public final class ConsoleController {
             model.dialog = .windowForm(form)
         case .success(let window):
             switchCluster(to: form.cluster)
-            guard let state = model.snapshot?.state else { return }
-            do {
-                prepare(try session.planAddUpdateWindow(window, from: state))
-            } catch {
-                form.error = error.description
+            guard let editor = session.adapter as? any UpdateWindowEditing else { return }
+            let state = model.snapshot?.state
+            let planned = editor.updateWindows(in: state).flatMap { existing in
+                editor.planWindow(window.spec, existing: existing, adding: true,
+                                  session.request(ruleID: "DH-UPDATE-WINDOWS", subject: "moduleconfig/deckhouse", state: state))
+            }
+            switch planned {
+            case .success(let plan): prepare(plan)
+            case .failure(let refusal):
+                form.error = refusal.reason
                 model.dialog = .windowForm(form)
             }
         }
@@ -168,60 +215,80 @@ public final class ConsoleController {
     public func refresh() {
         guard refreshTask == nil else { return }
         model.refreshing = true
+        model.reading = Set(model.clusters.indices)
         needsDraw = true
         let workspace = self.workspace
+        let previous = model.clusters.map { $0.snapshot?.state }
         refreshTask = Task { [weak self] in
-            let snapshots = await workspace.refreshAll()
+            // Each cluster lands on the board as soon as it is read: one that hangs holds
+            // only its own row.
+            let snapshots = await Refresher.refreshAll(workspace, parallel: workspace.parallel, previous: previous) { [weak self] index, snapshot in
+                await self?.land(index, snapshot)
+            }
             self?.finishRefresh(snapshots)
         }
     }
 
+    /// One cluster read in a round still running: shown at once, its events logged.
+    private func land(_ index: Int, _ snapshot: Snapshot) {
+        guard model.clusters.indices.contains(index) else { return }
+        model.reading.remove(index)
+        apply(snapshot, to: index)
+        needsDraw = true
+    }
+
     private func finishRefresh(_ snapshots: [Snapshot]) {
         model.schedule.record(success: snapshots.allSatisfy { $0.state.failures.isEmpty })
-        var alarming = false
         for (index, snapshot) in snapshots.enumerated() where model.clusters.indices.contains(index) {
-            let previous = model.clusters[index].snapshot
-            model.clusters[index].snapshot = snapshot
-            let prefix = model.isMultiCluster ? "\(snapshot.state.target.name): " : ""
-            let failures = snapshot.state.failures
-            if !failures.isEmpty, previous.map({ $0.state.failures.map(\.message) != failures.map(\.message) }) ?? true {
-                for failure in failures { model.record(ActivityItem(kind: .error, text: prefix + failure.message)) }
-            }
-            // Watch events: what changed since this cluster's previous refresh.
-            guard let previous else { continue }
-            for event in StateDiffer.events(from: previous, to: snapshot) where event.kind != .probeFailed {
-                model.record(ActivityItem(time: event.time, kind: event.isAlarming ? .alarm : .event,
-                                          text: "\(prefix)\(event.subject): \(event.text)"))
-                alarming = alarming || event.isAlarming
-            }
+            apply(snapshot, to: index)
         }
-        if bellOnAlarm, alarming { bellPending = true }
+        model.reading = []
         // The previous snapshots were freed just now, after the workspace's own trim: give
         // their pages back too, or the console holds two states' worth between refreshes.
-        MemoryTrim.releaseFreePages()
+        Refresher.releaseFreePages()
         model.refreshing = false
         model.lastRefresh = Date()
         refreshTask = nil
         needsDraw = true
     }
 
-    private func startFix() {
-        if model.focus == .backups {
-            let source = BackupsPaneSource(state: model.snapshot?.state, policy: model.policy)
-            guard let intent = source.intent(at: model.selected(.backups)),
-                  let plan = session.localPlanner.plan(intent, ruleID: intent == .etcdSnapshot ? "ETCD-SNAPSHOT" : "DR-DRILL", subject: model.target.name) else {
-                model.say("nothing to do on this row", error: true)
-                return
-            }
-            prepare(plan)
-            return
+    /// Stores a cluster's new snapshot and logs what changed since its previous one.
+    private func apply(_ snapshot: Snapshot, to index: Int) {
+        let previous = model.clusters[index].snapshot
+        model.clusters[index].snapshot = snapshot
+        // The same round lands twice (as read, then judged with the whole estate): log once.
+        guard previous.map({ $0.state.readAt != snapshot.state.readAt }) ?? true else { return }
+        let prefix = model.isMultiCluster ? "\(snapshot.state.target.name): " : ""
+        let failures = snapshot.state.failures
+        if !failures.isEmpty, previous.map({ $0.state.failures.map(\.message) != failures.map(\.message) }) ?? true {
+            for failure in failures { model.record(ActivityItem(kind: .error, text: prefix + failure.message)) }
         }
-        if model.focus == .nodes, model.target.platform == .swarm {
-            startNodeAvailability()
+        // Watch events: what changed since this cluster's previous refresh.
+        guard let previous else { return }
+        var alarming = false
+        for event in StateDiffer.events(from: previous, to: snapshot, platform: model.clusters[index].plugin) where event.kind != .probeFailed {
+            model.record(ActivityItem(time: event.time, kind: event.isAlarming ? .alarm : .event,
+                                      text: "\(prefix)\(event.subject): \(event.text)"))
+            alarming = alarming || event.isAlarming
+        }
+        if bellOnAlarm, alarming { bellPending = true }
+    }
+
+    private func startFix() {
+        // The focused pane's own row action (drain a node, take a snapshot), if it has one.
+        if model.focus != .findings, let action = ConsolePanes.source(model.focus, model: model).actions.first(where: { $0.slot == .fix }) {
+            switch action.resolve(model.selected(model.focus)) {
+            case .intent(let intent, let ruleID, let subject):
+                switch session.plan(intent, ruleID: ruleID, subject: subject, state: model.snapshot?.state) {
+                case .success(let plan): prepare(plan)
+                case .failure(let refusal): model.say("refused: \(refusal.reason)", error: true)
+                }
+            case .unavailable(let why): model.say(why, error: true)
+            }
             return
         }
         guard model.focus == .findings else {
-            model.say("select a finding in the Findings pane (Tab), then press f", error: true)
+            model.say("nothing to fix on this pane: select a finding in Findings (Tab), then press f", error: true)
             return
         }
         guard let row = model.selectedFindingRow else { model.say("no finding selected", error: true); return }
@@ -230,31 +297,19 @@ public final class ConsoleController {
         // A fix runs on the finding's own cluster, which becomes current so the header,
         // the confirmation and the typed context name all name it.
         switchCluster(to: row.cluster)
-        if case .deckhouseAddWindow(let proposal, _)? = finding.fix {
+        if case .addUpdateWindow(let proposal, _)? = finding.fix {
             openWindowForm(proposal: proposal)
             return
         }
-        guard let plan = session.plan(for: finding) else {
+        guard finding.fix != nil else {
             model.say("\(finding.rule.id) has no automatic fix — Enter shows what to do by hand")
             return
         }
-        prepare(plan)
-    }
-
-    /// `f` on a Swarm node: drain it, or make it active again.
-    private func startNodeAvailability() {
-        let source = SwarmNodesPaneSource(swarm: model.snapshot?.state.swarm)
-        let index = model.selected(.nodes)
-        guard let intent = source.availabilityIntent(at: index) else { model.say("no node selected", error: true); return }
-        // Not a rule: the operator's own action, filed in the audit log under this name.
-        guard let plan = session.plan(intent, ruleID: Self.nodeActionID, subject: source.list[index].hostname) else {
-            model.say("this node cannot be changed from here", error: true)
-            return
+        switch session.plan(for: finding, state: model.snapshot?.state) {
+        case .success(let plan): prepare(plan)
+        case .failure(let refusal): model.say("refused: \(refusal.reason)", error: true)
         }
-        prepare(plan)
     }
-
-    static let nodeActionID = "SWARM-NODE-AVAILABILITY"
 
     private func startMarkDone() {
         guard model.focus == .findings, let finding = model.selectedFinding else {
@@ -265,8 +320,8 @@ public final class ConsoleController {
             model.say("only manual findings are marked by hand; \(finding.rule.id) is \(finding.verdict.rawValue)", error: true)
             return
         }
-        guard let plan = session.localPlanner.plan(.markDone(ruleID: finding.rule.id, subject: finding.subject),
-                                                   ruleID: finding.rule.id, subject: finding.subject) else { return }
+        guard case .success(let plan) = session.plan(.markDone(ruleID: finding.rule.id, subject: finding.subject),
+                                                     ruleID: finding.rule.id, subject: finding.subject, state: model.snapshot?.state) else { return }
         prepare(plan)
     }
 
@@ -283,8 +338,10 @@ public final class ConsoleController {
         if let name = items[index].cluster, let cluster = model.clusters.firstIndex(where: { $0.target.name == name }) {
             switchCluster(to: cluster)
         }
-        guard let plan = session.undoPlan(for: applied) else { model.say("this fix has no inverse", error: true); return }
-        prepare(plan)
+        switch session.undoPlan(for: applied, state: model.snapshot?.state) {
+        case .success(let plan): prepare(plan)
+        case .failure(let refusal): model.say("cannot undo: \(refusal.reason)", error: true)
+        }
     }
 
     /// Dry run first; the confirm dialog shows its answer.

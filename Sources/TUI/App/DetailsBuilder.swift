@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// The text of the details dialog for the selected row of the focused pane.
@@ -24,7 +27,7 @@ enum DetailsBuilder {
             }
             return .details(title: "Activity", lines: lines)
         default:
-            let source = PaneCatalog.source(model.focus, model: model)
+            let source = ConsolePanes.source(model.focus, model: model)
             return source.details(at: model.selected(model.focus)).map { .details(title: $0.title, lines: $0.lines) }
         }
     }

@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// The modal layer above the panes; at most one at a time.

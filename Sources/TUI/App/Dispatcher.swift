@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// Decides what a key means in the current state. The only place that knows which
@@ -25,8 +28,11 @@ public enum Dispatcher {
             return formKey(key, model: model)
         case nil:
             guard let binding = KeyBinding.binding(for: key) else { return .ignored }
-            if binding.mutating && model.readOnly {
-                return .refused("read-only mode: '\(binding.keyLabel)' (\(binding.help)) is disabled — R toggles read-only")
+            if binding.mutating, let reason = model.readOnlyReason {
+                return .refused("read-only: '\(binding.keyLabel)' is disabled — \(reason)")
+            }
+            if binding.action == .toggleReadOnly, model.readOnly, let lock = model.readOnlyLock {
+                return .refused("read-only is locked: \(lock); restart without it to make changes")
             }
             return .perform(binding.action)
         }
@@ -37,7 +43,7 @@ public enum Dispatcher {
     static func formKey(_ key: Key, model: AppModel) -> Outcome {
         if key == .backspace { return .erase }
         if let binding = KeyBinding.binding(for: key, in: KeyBinding.formTable) {
-            if binding.action == .submit && model.readOnly { return .refused("read-only mode: fixes are disabled") }
+            if binding.action == .submit, let reason = model.readOnlyReason { return .refused("read-only: \(reason)") }
             return .perform(binding.action)
         }
         if case .char(let character) = key { return .typed(character) }
@@ -51,8 +57,8 @@ public enum Dispatcher {
         if plan.risk == .high {
             switch key {
             case .enter:
-                guard accepted, typed == model.target.kube?.context ?? model.target.name else { return .perform(.cancel) }
-                return model.readOnly ? .refused("read-only mode: fixes are disabled") : .perform(.confirm)
+                guard accepted, typed == model.target.confirmationName else { return .perform(.cancel) }
+                return model.readOnlyReason.map { .refused("read-only: \($0)") } ?? .perform(.confirm)
             case .backspace: return .erase
             case .char(let c): return .typed(c)
             default: return .ignored
@@ -61,7 +67,7 @@ public enum Dispatcher {
         guard let binding = KeyBinding.binding(for: key, in: KeyBinding.dialogTable) else { return .ignored }
         if binding.action == .confirm {
             if !accepted { return .ignored }
-            if model.readOnly { return .refused("read-only mode: fixes are disabled") }
+            if let reason = model.readOnlyReason { return .refused("read-only: \(reason)") }
         }
         return .perform(binding.action)
     }

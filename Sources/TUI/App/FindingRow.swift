@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// A row of the findings pane: which cluster it comes from, and the finding.

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// One row of the key table: which keys, what they do, and whether the action
 /// changes the cluster. The dispatcher reads `mutating`; no view decides on its own.
 public struct KeyBinding: Sendable {
@@ -16,16 +18,17 @@ public struct KeyBinding: Sendable {
         KeyBinding(keys: [.pageUp, .ctrl("u")], action: .pageUp, help: "page up", mutating: false),
         KeyBinding(keys: [.char("g"), .home], action: .top, help: "first row", mutating: false),
         KeyBinding(keys: [.char("G"), .end], action: .bottom, help: "last row", mutating: false),
-        KeyBinding(keys: [.enter], action: .details, help: "details of the selected row", mutating: false),
-        KeyBinding(keys: [.char("f")], action: .fix, help: "fix the selected finding; on Swarm nodes, drain or activate the node (preview, dry run, confirm)", mutating: true),
-        KeyBinding(keys: [.char("m")], action: .markDone, help: "mark the selected manual finding as checked by hand (recorded)", mutating: false),
+        KeyBinding(keys: [.enter], action: .details, help: "details of the selected row; on the estate board, open the cluster", mutating: false),
+        KeyBinding(keys: [.escape], action: .back, help: "back to the estate board (several clusters)", mutating: false),
+        KeyBinding(keys: [.char("f")], action: .fix, help: "fix the selected finding, or the focused pane's row action (drain a node, take a snapshot); preview, dry run, confirm", mutating: true),
+        KeyBinding(keys: [.char("m")], action: .markDone, help: "mark the selected manual finding as checked by hand (recorded)", mutating: true),
         KeyBinding(keys: [.char("u")], action: .undo, help: "undo the selected fix in Activity (or the last one)", mutating: true),
         KeyBinding(keys: [.char("r")], action: .refresh, help: "refresh now", mutating: false),
         KeyBinding(keys: [.char("w")], action: .toggleWatch, help: "toggle watch mode (refresh on the interval, log changes)", mutating: false),
-        KeyBinding(keys: [.char("R")], action: .toggleReadOnly, help: "toggle read-only mode", mutating: false),
-        KeyBinding(keys: [.char("c")], action: .switchCluster, help: "next cluster (several --context)", mutating: false),
+        KeyBinding(keys: [.char("R")], action: .toggleReadOnly, help: "toggle read-only mode (not when started with --read-only: that is a lock)", mutating: false),
+        KeyBinding(keys: [.char("c")], action: .switchCluster, help: "next cluster of the estate", mutating: false),
         KeyBinding(keys: [.char("A")], action: .toggleAllClusters, help: "findings of all clusters / of the current one", mutating: false),
-        KeyBinding(keys: [.char("a")], action: .addWindow, help: "add an update window (Deckhouse: form, preview, dry run, confirm)", mutating: true),
+        KeyBinding(keys: [.char("a")], action: .addWindow, help: "add an update window (where the platform has them: form, preview, dry run, confirm)", mutating: true),
         KeyBinding(keys: [.char("?")], action: .help, help: "this help", mutating: false),
         KeyBinding(keys: [.char("q")], action: .quit, help: "quit", mutating: false),
     ]

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// A bounded history: memory stays flat however long the console runs.
 public struct RingBuffer<Element: Sendable>: Sendable {
     public private(set) var elements: [Element] = []

@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// The small form that adds a Deckhouse update window: days, from, to (UTC). It only
@@ -32,6 +35,8 @@ public struct WindowForm: Sendable, Equatable {
     public var focus: Field = .days
     /// Why the last submit was refused; cleared when the operator types.
     public var error: String?
+    /// The cluster's windows as last read, shown above the fields.
+    public var existing: [UpdateWindowSpec]?
 
     static let maxLength = 40
 
@@ -43,7 +48,7 @@ public struct WindowForm: Sendable, Equatable {
     }
 
     /// Pre-filled from a window (the policy's proposal, or the one a finding suggests).
-    public init(cluster: Int, proposal: DeckhouseWindowSpec) {
+    public init(cluster: Int, proposal: UpdateWindowSpec) {
         self.init(cluster: cluster, days: (proposal.days ?? []).joined(separator: ","), from: proposal.from, to: proposal.to)
     }
 

@@ -1,10 +1,13 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// Activity: refreshes, fix steps and errors, newest first; `u` undoes applied fixes.
 struct ActivityPaneSource: PaneSource {
     let items: [ActivityItem]
 
-    var title: String { PaneID.activity.rawValue }
+    var title: String { "Activity" }
     var columns: [Column] { [Column("TIME", width: 8), Column("", width: 2), Column("WHAT")] }
     var rowCount: Int { items.count }
     var errorText: String? { nil }

@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// Draws the modal dialog: help, details, confirm, busy.

@@ -1,3 +1,6 @@
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// Findings: failing and undecidable rules, worst first; `f` marks fixable ones.
@@ -8,7 +11,7 @@ struct FindingsPaneSource: PaneSource {
     /// Each row's cluster, when the pane lists several clusters' findings.
     var clusterNames: [String]? = nil
 
-    var title: String { clusterNames == nil ? PaneID.findings.rawValue : PaneID.findings.rawValue + " · all clusters" }
+    var title: String { clusterNames == nil ? "Findings" : "Findings" + " · all clusters" }
     var columns: [Column] {
         let cluster = clusterNames == nil ? [] : [Column("CLUSTER", width: 12)]
         return [Column("SEV", width: 8), Column("", width: 1)] + cluster + [Column("RULE", width: 17), Column("SUBJECT", width: 18), Column("FINDING")]

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 import Engine
 
 /// Draws any `PaneSource` as a bordered list with a header, a selection bar and
@@ -38,6 +40,27 @@ public enum ListPane {
                       roleOverride: isSelected ? .selected : nil)
         }
         if source.rowCount > visible {
+            let marker = " \(selected + 1)/\(source.rowCount) "
+            screen.put(row: rect.row + rect.height - 1, col: rect.col + rect.width - 2 - DisplayWidth.of(marker), marker, role: .dim)
+        }
+    }
+
+    /// A pane that lays out its own lines (`DrawnPane`), in the same frame and title as a list.
+    public static func drawLines(_ source: any DrawnPane, on screen: any Screen, in rect: Rect, focused: Bool, selected: Int) {
+        guard rect.height >= 3, rect.width >= 8 else { return }
+        screen.box(row: rect.row, col: rect.col, height: rect.height, width: rect.width, role: focused ? .title : .border)
+        let title = " \(source.title)\(source.rowCount > 0 ? " (\(source.rowCount))" : "") "
+        screen.put(row: rect.row, col: rect.col + 2, title, role: focused ? .title : .header, width: min(DisplayWidth.of(title), rect.width - 4))
+        let inner = Rect(row: rect.row + 1, col: rect.col + 1, height: rect.height - 2, width: rect.width - 2)
+        for (offset, line) in source.lines(width: inner.width, height: inner.height, selected: selected, focused: focused).prefix(inner.height).enumerated() {
+            var x = inner.col
+            for cell in line where x < inner.col + inner.width {
+                let text = Sanitizer.line(cell.text, maxLength: 512)
+                screen.put(row: inner.row + offset, col: x, text, role: cell.role, width: inner.col + inner.width - x)
+                x += DisplayWidth.of(text)
+            }
+        }
+        if source.rowCount > 1 {
             let marker = " \(selected + 1)/\(source.rowCount) "
             screen.put(row: rect.row + rect.height - 1, col: rect.col + rect.width - 2 - DisplayWidth.of(marker), marker, role: .dim)
         }

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// A screen region in cells.
 public struct Rect: Sendable, Equatable {
     public var row: Int

@@ -1,4 +1,6 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
 import Engine
 
 /// Draws a whole frame from the model. Pure with respect to the model: the same
@@ -7,19 +9,23 @@ import Engine
 public enum Renderer {
     public static func draw(_ model: AppModel, on screen: any Screen, now: Date = Date()) {
         screen.clear()
-        guard let layout = Layout.compute(rows: screen.rows, cols: screen.cols, panes: model.panes) else {
+        guard let layout = Layout.compute(rows: screen.rows, cols: screen.cols, panes: model.paneSpecs) else {
             drawTooSmall(on: screen)
             screen.flush()
             return
         }
         HeaderBar.draw(model, on: screen)
-        for (pane, rect) in layout.panes {
-            let focused = model.focus == pane && model.dialog == nil
-            let source = PaneCatalog.source(pane, model: model)
-            if let custom = source as? any CustomDrawnPane {
-                custom.draw(on: screen, in: rect, focused: focused, selected: model.selected(pane))
-            } else {
-                ListPane.draw(source, on: screen, in: rect, focused: focused, selected: model.selected(pane))
+        if model.showingBoard {
+            BoardView.draw(model, on: screen, in: Rect(row: 1, col: 0, height: screen.rows - 2, width: screen.cols), now: now)
+        } else {
+            for (pane, rect) in layout.panes {
+                let focused = model.focus == pane && model.dialog == nil
+                let source = ConsolePanes.source(pane, model: model)
+                if let drawn = source as? any DrawnPane {
+                    ListPane.drawLines(drawn, on: screen, in: rect, focused: focused, selected: model.selected(pane))
+                } else {
+                    ListPane.draw(source, on: screen, in: rect, focused: focused, selected: model.selected(pane))
+                }
             }
         }
         StatusBar.draw(model, on: screen, now: now)
@@ -30,7 +36,7 @@ public enum Renderer {
     /// Redraws only the bottom status line (the rest of the frame is unchanged). A dialog or
     /// a terminal too small for the layout gets a whole frame instead.
     public static func drawStatusLine(_ model: AppModel, on screen: any Screen, now: Date = Date()) {
-        guard model.dialog == nil, Layout.compute(rows: screen.rows, cols: screen.cols, panes: model.panes) != nil else {
+        guard model.dialog == nil, Layout.compute(rows: screen.rows, cols: screen.cols, panes: model.paneSpecs) != nil else {
             draw(model, on: screen, now: now)
             return
         }

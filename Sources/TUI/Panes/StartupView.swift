@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// The frame shown while the console is still working out what it is looking at: the

@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// The bottom line: last refresh, probe errors, the latest message, key hints.

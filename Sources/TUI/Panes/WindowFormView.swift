@@ -1,4 +1,7 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
+import PlatformKit
 import Engine
 
 /// The lines of the update-window form: the cluster it is for, its current windows, the
@@ -7,9 +10,8 @@ import Engine
 enum WindowFormView {
     static func lines(_ form: WindowForm, model: AppModel) -> [String] {
         let slot = model.clusters.indices.contains(form.cluster) ? model.clusters[form.cluster] : nil
-        let settings = slot?.snapshot?.state.deckhouse.value?.settings.value
         var lines = ["Cluster: \(slot?.target.label ?? "?")\(slot?.target.production == true ? "  (PRODUCTION)" : "")",
-                     "Windows: " + (settings.map { $0.rawWindows.isEmpty ? "no update windows" : $0.rawWindows.map(\.description).joined(separator: "; ") } ?? "not read yet"),
+                     "Windows: " + (form.existing.map { $0.isEmpty ? "no update windows" : $0.map(\.description).joined(separator: "; ") } ?? "not read yet"),
                      ""]
         for field in WindowForm.Field.allCases {
             let focused = field == form.focus

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// The six characters of a single-line frame, and the one routine that draws it, so
 /// both `Screen` backends produce the same box.
 struct BoxGlyphs: Sendable {

@@ -1,5 +1,7 @@
 import CNcurses
 import Foundation
+import ShipshapeCore
+import PaneKit
 
 /// The real terminal, driven through ncursesw.
 ///

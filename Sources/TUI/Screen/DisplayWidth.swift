@@ -1,4 +1,6 @@
 import CNcurses
+import ShipshapeCore
+import PaneKit
 
 /// Measures text in terminal cells, the unit every layout decision is made in.
 ///

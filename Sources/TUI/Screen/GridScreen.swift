@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// An in-memory `Screen`: a grid of cells, each a character and a role.
 ///
 /// Tests draw panes on it and compare `text()` with what they expect; the text matches

@@ -3,6 +3,8 @@ import Synchronization
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import ShipshapeCore
+import PaneKit
 #endif
 
 /// What `TerminalGuard` needs inside a signal handler, kept where a handler can reach it.

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// A key press, decoded from the terminal into what the key table binds.
 ///
 /// Printable input arrives as `.char`; control bytes other than Tab, Enter, Escape and

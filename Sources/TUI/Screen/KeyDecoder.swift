@@ -1,4 +1,6 @@
 import CNcurses
+import ShipshapeCore
+import PaneKit
 
 /// Turns what `wget_wch` returned into a `Key`. Kept apart from the terminal so the
 /// mapping is tested without one.

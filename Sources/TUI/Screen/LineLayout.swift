@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// Places one `put` call on a row of a given width: the shared clipping rule of every
 /// `Screen` backend, so the curses terminal and the test grid can never disagree.
 struct LineLayout: Equatable {

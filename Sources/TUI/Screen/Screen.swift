@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// A character-cell surface that panes draw on.
 ///
 /// Two backends share it: `CursesTerminal` for the real terminal and `GridScreen`, an

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// Why the terminal could not be started. The messages are meant to be printed as they
 /// are, before any curses output, and say what to change.
 public enum TerminalError: Error, Equatable, CustomStringConvertible {

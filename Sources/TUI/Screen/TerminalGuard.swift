@@ -4,6 +4,8 @@ import Synchronization
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+import ShipshapeCore
+import PaneKit
 #endif
 
 /// Gives the terminal back to the shell however the process ends.

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// Themes compiled into the binary, so shipshape draws correctly with no files installed.
 enum BuiltInThemes {
     /// Exactly the text of `themes/default.yaml` (a test compares them byte for byte).

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// How one `StyleRole` looks: colours plus attributes.
 public struct RoleStyle: Sendable, Hashable {
     public var fg: ThemeColor

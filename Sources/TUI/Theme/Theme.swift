@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// The look of every `StyleRole`: loaded from a YAML file in `themes/` by `ThemeLoader`,
 /// or one of the built-ins (`builtInDefault`, `monochrome`).
 public struct Theme: Sendable, Equatable {

@@ -1,4 +1,6 @@
 import Foundation
+import ShipshapeCore
+import PaneKit
 
 /// A terminal colour as a theme names it: the terminal's own default, one of the eight
 /// ANSI colours by name, or an xterm-256 palette index.

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// Why a theme could not be loaded. Each case names the file and, where it applies, the
 /// key path inside it ("roles.error.fg"), so the message says exactly what to fix.
 public enum ThemeError: Error, Equatable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import ShipshapeCore
+import PaneKit
 /// The on-disk shape of a theme, decoded from YAML before it is checked and turned into
 /// a `Theme`. Unknown keys are rejected here rather than silently ignored, so a typo in a
 /// theme file is reported instead of quietly doing nothing.

@@ -1,5 +1,7 @@
 import Foundation
 import Yams
+import ShipshapeCore
+import PaneKit
 
 /// Finds and loads themes.
 ///

@@ -1,8 +1,0 @@
-/// Every rule of the MedStack Control section of RULES.md, in catalogue order.
-public enum SwarmRules {
-    public static var all: [any Rule] {
-        [SwarmMultiNodeRule(), SwarmManagerSizeRule(), SwarmWorkerSizeRule(), SwarmManagerFreeRule(),
-         SwarmStatefulPlacementRule(), SwarmBindMountsRule(), SwarmSecretsRule(), SwarmImageSizeRule(),
-         SwarmSwitchoverRule(), SwarmRebootRule(), SwarmRestoreDrillRule(), SwarmNotificationsRule(), SwarmNodesReadyRule()]
-    }
-}

@@ -1,0 +1,75 @@
+import ShipshapeCore
+
+/// A cell of a list row: text and how to colour it.
+public struct Cell: Sendable, Hashable {
+    public var text: String
+    public var role: StyleRole
+
+    public init(_ text: String, _ role: StyleRole = .normal) {
+        self.text = text
+        self.role = role
+    }
+}
+
+/// A column: header, and a fixed width or nil to take the remaining space.
+public struct Column: Sendable, Hashable {
+    public var title: String
+    public var width: Int?
+
+    public init(_ title: String, width: Int? = nil) {
+        self.title = title
+        self.width = width
+    }
+}
+
+/// What one list pane shows. Rows are produced on demand, so a 5,000-row pane
+/// only builds the rows that fit on screen. Nothing here draws or starts a process:
+/// the TUI draws it, the engine fills it.
+public protocol PaneSource: Sendable {
+    var title: String { get }
+    var columns: [Column] { get }
+    var rowCount: Int { get }
+    func row(at index: Int) -> [Cell]
+    /// Set when the pane's data could not be read: shown instead of rows.
+    var errorText: String? { get }
+    /// Shown when there are no rows (or while loading).
+    var emptyText: String { get }
+    /// An optional summary line under the title (e.g. "2/2 ready").
+    var summary: [Cell]? { get }
+    /// Title and lines of the details dialog for a row (Enter), if the pane has any.
+    func details(at index: Int) -> (title: String, lines: [String])?
+    /// What the pane's row keys do here (`f` on a Swarm node drains it). The console's one
+    /// dispatcher still decides, from each action's `mutating`, whether it may run.
+    var actions: [RowAction] { get }
+}
+
+extension PaneSource {
+    public var summary: [Cell]? { nil }
+    public func details(at index: Int) -> (title: String, lines: [String])? { nil }
+    public var actions: [RowAction] { [] }
+}
+
+/// A pane that lays out its own lines instead of a table (the update windows week grid
+/// needs per-cell colours a row of columns cannot carry). It is still a `PaneSource`, so
+/// selection, Tab order and details work as for every other pane.
+public protocol DrawnPane: PaneSource {
+    /// The lines inside the frame, top to bottom; each line's cells are drawn left to right.
+    func lines(width: Int, height: Int, selected: Int, focused: Bool) -> [[Cell]]
+}
+
+/// A pane with nothing to list yet, and a sentence saying why.
+public struct PlaceholderPaneSource: PaneSource {
+    public let title: String
+    public let text: String
+
+    public init(title: String, text: String) {
+        self.title = title
+        self.text = text
+    }
+
+    public var columns: [Column] { [Column("")] }
+    public var rowCount: Int { 0 }
+    public func row(at index: Int) -> [Cell] { [] }
+    public var errorText: String? { nil }
+    public var emptyText: String { text }
+}

@@ -1,0 +1,24 @@
+import ShipshapeCore
+import PaneKit
+import KubernetesPanes
+import DeckhouseRules
+
+extension PaneKind {
+    /// Deckhouse's update windows, of every open Deckhouse cluster side by side.
+    public static let windows = PaneKind("windows")
+}
+
+/// Deckhouse's panes, in screen order.
+public enum DeckhousePaneSpecs {
+    /// Nodes by infrastructure role and NodeGroup, against the role minimums.
+    public static let nodes = PaneSpec(kind: .nodes, title: "Nodes", column: 0) { context in
+        DeckhouseNodesPaneSource(deckhouse: context.state?.deckhouse, policy: context.policy)
+    }
+
+    /// Channel, mode and windows of every open Deckhouse cluster on a week grid.
+    public static let windows = PaneSpec(kind: .windows, title: "Update windows", column: 0, weight: 2) { context in
+        UpdateWindowsPaneSource(clusters: context.clusters, current: context.current)
+    }
+
+    public static let all = [nodes, windows, KubernetesPaneSpecs.backups]
+}

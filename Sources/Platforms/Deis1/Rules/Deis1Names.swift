@@ -1,0 +1,73 @@
+import ShipshapeCore
+import EtcdRules
+/// Names Deis v1 uses: etcd keys written by `deisctl config`, fleet unit names and the
+/// plane each component belongs to (reference/cli-formats.md §2.5–2.7).
+public enum Deis1Names {
+    public static let registrationKey = "/deis/controller/registrationMode"
+    public static let logsHostKey = "/deis/logs/host"
+    public static let logsPortKey = "/deis/logs/port"
+    public static let sslCertKey = "/deis/router/sslCert"
+    public static let sslKeyKey = "/deis/router/sslKey"
+    public static let enforceHTTPSKey = "/deis/router/enforceHTTPS"
+    public static let routerFirewallKey = "/deis/router/firewall/enabled"
+    /// The release `get_image` tags component images with (`/run/deis/bin/get_image`).
+    public static let platformVersionKey = "/deis/platform/version"
+
+    /// Keys whose values are secrets: read for presence only, never set by a fix.
+    public static let secretKeys: Set<String> = [sslKeyKey, "/deis/platform/sshPrivateKey"]
+
+    /// What the Deis v1 rules read from etcd. The certificate is public, but its
+    /// presence is all DEIS1-TLS needs, so neither half of the key pair is read.
+    public static let watchedKeys: [EtcdKeyRequest] = [
+        EtcdKeyRequest(registrationKey),
+        EtcdKeyRequest(logsHostKey),
+        EtcdKeyRequest(logsPortKey),
+        EtcdKeyRequest(sslCertKey, presenceOnly: true),
+        EtcdKeyRequest(sslKeyKey, presenceOnly: true),
+        EtcdKeyRequest(enforceHTTPSKey),
+        EtcdKeyRequest(routerFirewallKey),
+        EtcdKeyRequest(platformVersionKey),
+    ]
+
+    public static let router = "deis-router"
+    /// The router as `deisctl scale router=N` names it.
+    public static let routerComponent = "router"
+
+    /// A `/deis/COMPONENT/KEY` key as the setting `deisctl config COMPONENT set KEY=…` changes.
+    public static func setting(forKey key: String) -> Setting {
+        let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == "deis" else { return Setting(scope: "platform", key: key) }
+        return Setting(scope: parts[1], key: parts[2])
+    }
+
+    /// The etcd key a `deisctl config` setting lives at.
+    public static func key(of setting: Setting) -> String { "/deis/\(setting.scope)/\(setting.key)" }
+    public static let preseedScript = "/run/deis/bin/preseed"
+    public static let storePrefix = "deis-store-"
+
+    /// Units deisctl decorates with `controlPlane=true`.
+    public static let controlPlaneUnits: Set<String> = [
+        "deis-builder", "deis-cache", "deis-controller", "deis-database", "deis-logger", "deis-registry",
+        "deis-store-admin", "deis-store-daemon", "deis-store-gateway", "deis-store-metadata", "deis-store-monitor", "deis-store-volume",
+    ]
+    /// Units deisctl decorates with `dataPlane=true`; app containers run there too.
+    public static let dataPlaneUnits: Set<String> = ["deis-publisher"]
+
+    /// An application container scheduled by the Deis v1 controller: `APP_vN.TYPE.N.service`.
+    public static func isAppUnit(_ name: String) -> Bool {
+        guard name.hasSuffix(".service"), !name.hasPrefix("deis-") else { return false }
+        let parts = name.dropLast(8).split(separator: ".")
+        guard parts.count == 3, let underscore = parts[0].lastIndex(of: "_") else { return false }
+        let version = parts[0][parts[0].index(after: underscore)...]
+        return version.hasPrefix("v") && version.dropFirst().allSatisfy(\.isNumber) && parts[2].allSatisfy(\.isNumber)
+    }
+
+    public static func isControlPlane(_ unit: FleetUnit) -> Bool { controlPlaneUnits.contains(unit.baseName) }
+    public static func isDataPlane(_ unit: FleetUnit) -> Bool { dataPlaneUnits.contains(unit.baseName) || isAppUnit(unit.name) }
+
+    /// The image repository of a Deis component unit: `deis-store-gateway@1.service` → `deis/store-gateway`.
+    public static func imageRepository(of unit: FleetUnit) -> String? {
+        guard unit.baseName.hasPrefix("deis-") else { return nil }
+        return "deis/" + unit.baseName.dropFirst(5)
+    }
+}

@@ -1,0 +1,34 @@
+import ShipshapeCore
+import EtcdRules
+/// fleet's view of a CoreOS cluster: the active machines, the units loaded on them,
+/// and (read over `fleetctl ssh`) the Docker images each machine holds.
+public struct FleetState: Sendable, Equatable {
+    /// In the order fleetctl listed them.
+    public var machines: [FleetMachine]
+    /// In the order fleetctl listed them (fleet sorts by unit name, then machine ID).
+    public var units: [FleetUnit]
+    /// Image references (`repo:tag`) per machine ID; a machine that could not be read
+    /// has a `.failed` entry, one whose images were not read has none.
+    public var images: [String: Loaded<[String]>]
+
+    public init(machines: [FleetMachine] = [], units: [FleetUnit] = [], images: [String: Loaded<[String]>] = [:]) {
+        self.machines = machines
+        self.units = units
+        self.images = images
+    }
+
+    public func machine(id: String) -> FleetMachine? {
+        machines.first { $0.id == id }
+    }
+
+    /// Units fleet placed on the machine (unit legends may carry a shortened ID).
+    public func units(on machine: FleetMachine) -> [FleetUnit] {
+        units.filter { $0.machineID.map(machine.matches) ?? false }
+    }
+
+    /// The machine a unit runs on, if fleet placed it on one it still lists.
+    public func machine(of unit: FleetUnit) -> FleetMachine? {
+        guard let id = unit.machineID else { return nil }
+        return machines.first { $0.matches(id) }
+    }
+}

@@ -1,0 +1,16 @@
+import ShipshapeCore
+import PaneKit
+import KubernetesRules
+
+/// Panes every Kubernetes platform can show.
+public enum KubernetesPaneSpecs {
+    /// Nodes: name, status, roles, capacity, kubelet version.
+    public static let nodes = PaneSpec(kind: .nodes, title: "Nodes", column: 0) { context in
+        NodesPaneSource(nodes: context.state?.kubernetes.nodes)
+    }
+
+    /// Backups: etcd snapshots (with `--etcd-endpoints`), backup CronJobs, drills.
+    public static let backups = PaneSpec(kind: .backups, title: "Backups", column: 1, weight: 2) { context in
+        BackupsPaneSource(state: context.state, policy: context.policy, jobs: context.state?.kubernetes.backupJobs.value ?? [])
+    }
+}

@@ -1,0 +1,39 @@
+import ShipshapeCore
+/// SWARM-MANAGER-FREE: no service task runs on a manager. The fix adds
+/// `node.role!=manager`; it is not offered — and the finding says why — when no
+/// active Ready worker could take the tasks.
+public struct SwarmManagerFreeRule: Rule {
+    public let info = RuleInfo(
+        id: "SWARM-MANAGER-FREE", title: "Managers run no service tasks", severity: .error, platforms: [.swarm],
+        seed: SwarmSeed.section("Go to Production"),
+        rationale: "Leave the manager as free of tasks as possible: an overworked manager slows Docker's orchestration and MedStack Control, and its web services can become unavailable. Keep tasks off it with the placement constraint node.role != manager."
+    )
+
+    public init() {}
+
+    public func evaluate(_ state: ClusterState, policy: Policy) -> [Finding] {
+        withSwarm(state, subject: "services") { swarm in
+            let managers = Set(swarm.managers.map(\.id))
+            var findings: [Finding] = []
+            for service in swarm.services {
+                let onManagers = swarm.tasks(of: service.name).filter { $0.nodeID.map(managers.contains) ?? false }
+                guard !onManagers.isEmpty else { continue }
+                let hosts = Set(onManagers.compactMap { $0.nodeID.flatMap(swarm.node(id:)).map(swarm.label(for:)) }).sorted()
+                let tasks = onManagers.prefix(4).map(\.name).joined(separator: ", ") + (onManagers.count > 4 ? ", …" : "")
+                var message = "\(onManagers.count) task(s) run on manager \(hosts.joined(separator: ", ")) (\(tasks))"
+                if let refusal = SwarmPlacement.refusalToLeaveManagers(service, in: swarm) {
+                    message += "; automatic fix refused: \(refusal)"
+                    findings.append(finding(.fail, subject: service.name, message))
+                } else {
+                    message += "; add the constraint \(SwarmConstraint.notOnManagers)"
+                    findings.append(finding(.fail, subject: service.name, message,
+                                            fix: .addPlacementConstraint(service: service.name, constraint: SwarmConstraint.notOnManagers)))
+                }
+            }
+            if findings.isEmpty {
+                return [finding(.pass, subject: "services", "no service task runs on a manager (\(swarm.services.count) service(s))")]
+            }
+            return findings
+        }
+    }
+}

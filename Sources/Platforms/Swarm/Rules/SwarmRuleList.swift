@@ -1,0 +1,9 @@
+import ShipshapeCore
+/// Every rule of the MedStack Control section of RULES.md, in catalogue order.
+public enum SwarmRuleList {
+    public static var all: [any Rule] {
+        [SwarmMultiNodeRule(), SwarmManagerSizeRule(), SwarmWorkerSizeRule(), SwarmManagerFreeRule(),
+         SwarmStatefulPlacementRule(), SwarmBindMountsRule(), SwarmSecretsRule(), SwarmImageSizeRule(),
+         SwarmSwitchoverRule(), SwarmRebootRule(), SwarmRestoreDrillRule(), SwarmNotificationsRule(), SwarmNodesReadyRule()]
+    }
+}
