@@ -25,6 +25,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import base64
 import collections
 import copy
 import datetime
@@ -1633,6 +1634,148 @@ def delete_pod(store: Store, key: str, idx: int, namespace: str):
 
 
 # ---------------------------------------------------------------------------------------------
+# Protobuf request bodies. kubectl 1.32 sends `create job` as application/vnd.kubernetes.protobuf
+# (its typed batch/v1 client), every other write here as JSON. The body is "k8s\0" plus a
+# runtime.Unknown {typeMeta, raw}; raw is the Job message. Only the fields below are decoded
+# (k8s.io/api generated.proto numbers, checked against what kubectl sends); the rest are skipped.
+# A Job whose owner is a stored CronJob takes its spec from that CronJob's jobTemplate, which
+# is exactly what kubectl copied, so nothing is lost for `--from=cronjob/...`.
+# ---------------------------------------------------------------------------------------------
+
+PROTOBUF = "application/vnd.kubernetes.protobuf"
+PROTO_MAGIC = b"k8s\x00"
+
+# field number -> (json name, type, keep zero values). Types: "string", "int", "bool", "bytes",
+# a message name, ["repeated", type], ["map"] (map<string,string>).
+PROTO_SCHEMAS = {
+    "Unknown": {1: ("typeMeta", "TypeMeta", False), 2: ("raw", "bytes", False)},
+    "TypeMeta": {1: ("apiVersion", "string", False), 2: ("kind", "string", False)},
+    "Job": {1: ("metadata", "ObjectMeta", False), 2: ("spec", "JobSpec", False)},
+    "ObjectMeta": {1: ("name", "string", False), 2: ("generateName", "string", False),
+                   3: ("namespace", "string", False), 11: ("labels", ["map"], False),
+                   12: ("annotations", ["map"], False),
+                   13: ("ownerReferences", ["repeated", "OwnerReference"], False),
+                   14: ("finalizers", ["repeated", "string"], False)},
+    "OwnerReference": {1: ("kind", "string", False), 3: ("name", "string", False),
+                       4: ("uid", "string", False), 5: ("apiVersion", "string", False),
+                       6: ("controller", "bool", True), 7: ("blockOwnerDeletion", "bool", True)},
+    "JobSpec": {1: ("parallelism", "int", True), 2: ("completions", "int", True),
+                3: ("activeDeadlineSeconds", "int", True), 5: ("manualSelector", "bool", True),
+                6: ("template", "PodTemplateSpec", False), 7: ("backoffLimit", "int", True),
+                8: ("ttlSecondsAfterFinished", "int", True), 9: ("completionMode", "string", False),
+                10: ("suspend", "bool", True)},
+    "PodTemplateSpec": {1: ("metadata", "ObjectMeta", False), 2: ("spec", "PodSpec", False)},
+    "PodSpec": {2: ("containers", ["repeated", "Container"], False),
+                3: ("restartPolicy", "string", False),
+                4: ("terminationGracePeriodSeconds", "int", True), 6: ("dnsPolicy", "string", False),
+                7: ("nodeSelector", ["map"], False), 8: ("serviceAccountName", "string", False),
+                19: ("schedulerName", "string", False),
+                20: ("initContainers", ["repeated", "Container"], False)},
+    "Container": {1: ("name", "string", False), 2: ("image", "string", False),
+                  3: ("command", ["repeated", "string"], False),
+                  4: ("args", ["repeated", "string"], False), 5: ("workingDir", "string", False),
+                  7: ("env", ["repeated", "EnvVar"], False),
+                  13: ("terminationMessagePath", "string", False),
+                  14: ("imagePullPolicy", "string", False),
+                  20: ("terminationMessagePolicy", "string", False)},
+    "EnvVar": {1: ("name", "string", False), 2: ("value", "string", False)},
+}
+
+
+def _proto_fields(buf: bytes):
+    """(field number, wire type, value) for each field: ints for varints, bytes otherwise."""
+    i, n = 0, len(buf)
+
+    def varint():
+        nonlocal i
+        shift = result = 0
+        while True:
+            if i >= n:
+                raise ValueError("truncated varint")
+            b = buf[i]
+            i += 1
+            result |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return result
+            shift += 7
+
+    while i < n:
+        tag = varint()
+        num, wire = tag >> 3, tag & 7
+        if wire == 0:
+            yield num, wire, varint()
+        elif wire == 2:
+            size = varint()
+            if i + size > n:
+                raise ValueError("truncated field")
+            yield num, wire, buf[i:i + size]
+            i += size
+        elif wire == 1:
+            yield num, wire, buf[i:i + 8]
+            i += 8
+        elif wire == 5:
+            yield num, wire, buf[i:i + 4]
+            i += 4
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
+
+
+def _proto_scalar(kind, value):
+    if kind == "string":
+        return value.decode("utf-8")
+    if kind == "int":
+        return value - (1 << 64) if value >= 1 << 63 else value
+    if kind == "bool":
+        return bool(value)
+    if kind == "bytes":
+        return value
+    return proto_message(kind, value)
+
+
+def proto_message(name: str, buf: bytes) -> dict:
+    schema, out = PROTO_SCHEMAS[name], {}
+    for num, _, value in _proto_fields(buf):
+        if num not in schema:
+            continue
+        key, kind, keep_zero = schema[num]
+        if isinstance(kind, list) and kind[0] == "map":
+            entry = {k: _proto_scalar("string", v) for k, _, v in _proto_fields(value) if k in (1, 2)}
+            out.setdefault(key, {})[entry.get(1, "")] = entry.get(2, "")
+        elif isinstance(kind, list):
+            out.setdefault(key, []).append(_proto_scalar(kind[1], value))
+        else:
+            decoded = _proto_scalar(kind, value)
+            if keep_zero or decoded not in ("", 0, False, {}):
+                out[key] = decoded
+    if name == "OwnerReference":   # the JSON field order kube-apiserver writes
+        order = ["apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"]
+        out = {k: out[k] for k in sorted(out, key=order.index)}
+    return out
+
+
+def decode_protobuf_object(body: bytes, expect_kind: str) -> dict:
+    """A JSON-shaped object from a Kubernetes protobuf body; raises ValueError."""
+    if not body.startswith(PROTO_MAGIC):
+        raise ValueError("protobuf body without the k8s\\0 prefix")
+    unknown = proto_message("Unknown", body[len(PROTO_MAGIC):])
+    type_meta = unknown.get("typeMeta") or {}
+    if type_meta.get("kind") != expect_kind or expect_kind not in PROTO_SCHEMAS:
+        raise ValueError(f"cannot decode a protobuf {type_meta.get('kind') or 'object'} here")
+    obj = proto_message(expect_kind, unknown.get("raw", b""))
+    return {"kind": type_meta["kind"], "apiVersion": type_meta.get("apiVersion", ""), **obj}
+
+
+def decode_body(body: bytes, content_type: str, expect_kind: str):
+    """JSON or protobuf request body -> object; raises ValueError."""
+    if content_type.split(";")[0].strip().lower() == PROTOBUF:
+        return decode_protobuf_object(body, expect_kind)
+    try:
+        return json.loads(body.decode("utf-8") or "null")
+    except UnicodeDecodeError as exc:
+        raise ValueError(str(exc))
+
+
+# ---------------------------------------------------------------------------------------------
 # Jobs (`kubectl create job NAME --from=cronjob/CJ`): created through the API with what the
 # apiserver's defaulting adds, then run by a stand-in job controller: active at once, then
 # complete (or failed) after /_control/jobs' delay. No pods are made for a job.
@@ -1641,10 +1784,10 @@ def delete_pod(store: Store, key: str, idx: int, namespace: str):
 JOB_OUTCOMES = ("complete", "fail", "never")
 
 
-def create_job(store: Store, t: Target, query, body: bytes) -> Response:
+def create_job(store: Store, t: Target, query, body: bytes, content_type: str) -> Response:
     try:
-        obj = json.loads(body.decode("utf-8") or "null")
-    except (ValueError, UnicodeDecodeError) as exc:
+        obj = decode_body(body, content_type, "Job")
+    except ValueError as exc:
         return Response.status(bad_request_status(f"error decoding Job: {exc}"))
     if not isinstance(obj, dict) or obj.get("kind") not in (None, "Job"):
         return Response.status(bad_request_status("the body of the request must be a Job"))
@@ -1664,6 +1807,7 @@ def create_job(store: Store, t: Target, query, body: bytes) -> Response:
                                t.namespace, name)):
             return Response.status(status_obj(409, "AlreadyExists", f'jobs.batch "{name}" already exists',
                                               _details(name, "batch", "jobs")))
+        obj = spec_from_cronjob(store, obj, meta, t.namespace)
         job = default_job(obj, meta, name, t.namespace, new_uid(store.rng))
         if dry_run:
             return Response(201, job)      # no resourceVersion: nothing was stored
@@ -1671,6 +1815,21 @@ def create_job(store: Store, t: Target, query, body: bytes) -> Response:
         uid, delay, outcome = job["metadata"]["uid"], store.jobs["delaySeconds"], store.jobs["outcome"]
         store.later(0.05, lambda: job_started(store, t.namespace, name, uid, delay, outcome))
         return Response(201, stored)
+
+
+def spec_from_cronjob(store: Store, obj: dict, meta: dict, namespace: str) -> dict:
+    """`kubectl create job --from=cronjob/CJ` copies CJ's spec.jobTemplate.spec: take it from the
+    stored CronJob (the owner reference names it), whole, whatever the body's encoding."""
+    owner = next((r for r in meta.get("ownerReferences") or [] if r.get("kind") == "CronJob"), None)
+    if owner is None:
+        return obj
+    cj = store.get_object(Target("batch", "v1", "/apis/batch/v1", "cronjobs",
+                                 find_resource("batch", "v1", "cronjobs"), namespace, owner.get("name", "")))
+    if cj is None or (owner.get("uid") and _get(cj, "metadata", "uid")
+                      and owner["uid"] != _get(cj, "metadata", "uid")):
+        return obj
+    spec = _get(cj, "spec", "jobTemplate", "spec", default=None)
+    return {**obj, "spec": copy.deepcopy(spec)} if isinstance(spec, dict) else obj
 
 
 def default_job(obj: dict, meta: dict, name: str, namespace: str, uid: str) -> dict:
@@ -1745,7 +1904,14 @@ def job_finished(store: Store, namespace: str, name: str, uid: str, started: str
         status.update(succeeded=int(_get(job, "spec", "completions", default=1)), completionTime=now,
                       conditions=[cond("SuccessCriteriaMet", "CompletionsReached", msg),
                                   cond("Complete", "CompletionsReached", msg)])
-    store.replace(key, idx, {**job, "status": status})
+    store.replace(key, idx, {**job, "status": job_status_order(status)})
+
+
+def job_status_order(status: dict) -> dict:
+    """batch/v1 JobStatus field order, as the API serializes it."""
+    order = ["conditions", "startTime", "completionTime", "active", "succeeded", "failed",
+             "terminating", "uncountedTerminatedPods", "ready"]
+    return {k: status[k] for k in sorted(status, key=lambda k: order.index(k) if k in order else 99)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1950,6 +2116,10 @@ class Handler(BaseHTTPRequestHandler):
                     # it only a server dry run?
                     "write": method not in ("GET", "HEAD", "OPTIONS"),
                     "dryRun": is_dry_run(query, body), "watch": watch}
+                try:
+                    body.decode("utf-8")
+                except UnicodeDecodeError:      # protobuf (kubectl create job): keep it whole
+                    entry["bodyBase64"] = base64.b64encode(body).decode()
                 self.store.log_request(entry)
                 resp = self.serve_api(method, path, query, body)
             if resp is None:            # hung request released by shutdown: answer nothing
@@ -2258,7 +2428,7 @@ def handle_resource(store: Store, method, t: Target, query, body, content_type, 
         return evict_pod(store, t, query, body)
     if method == "POST" and (t.group, t.resource_name) == ("batch", "jobs") and not t.name \
             and t.namespace:
-        return create_job(store, t, query, body)
+        return create_job(store, t, query, body, content_type)
     action = {"POST": "create", "PUT": "update", "DELETE": "delete"}.get(method, method.lower())
     return Response.status(method_not_supported_status(t.group, t.resource_name, action))
 
