@@ -9,17 +9,39 @@ STATE.json file (the same format the Swift demo scenarios use):
      "servedGroups": ["apps", ...]}            # optional; default: every group in RESOURCES
 
 and answers what kubectl 1.32 sends (see /work/shared/reference/kubectl-wire.md): legacy
-discovery, lists and single objects (JSON, or a server-side Table for human output), label and
-field selectors, merge / strategic-merge / JSON patches, the deployments/scale subresource,
-`dryRun=All`. There are no controllers: a scaled deployment is "instantly rolled out".
+discovery with every served version of a kind (deckhouse.io NodeGroup at v1, v1alpha2, v1alpha1;
+IngressNginxController at v1 and v1alpha1; preferred version first), lists and single objects
+(JSON, or a server-side Table for human output), label and field selectors, merge /
+strategic-merge / JSON patches, the deployments/scale subresource, `dryRun=All`, watch streams
+(kube_api_watch.py: resourceVersions, replay, bookmarks, 410 Expired, timeoutSeconds), pod
+evictions honouring PodDisruptionBudgets (kubectl cordon / drain / uncordon), and Job creation
+(kubectl create job --from=cronjob, protobuf body included).
 
-Tests steer and inspect it through /_control/* endpoints (fault injection, request log, state).
-Python 3.11, standard library only.
+Tests steer and inspect it through /_control/* endpoints (fault injection, request log, state,
+watch streams, node / deployment changes, byte counts, job outcomes): see
+kube_api_server/README.md. Python 3.11, standard library only.
+
+Where it knowingly differs from kube-apiserver:
+- No controllers, only their results, at once: a scaled deployment is "instantly rolled out"
+  (pods appear Running on Ready, schedulable nodes, or Pending when there is none; Pending pods
+  are bound when a node becomes able to take them); budgets' status is recomputed after every
+  change (expectedPods = the pods the selector matches, not the controllers' scale); an evicted
+  pod is deleted at once (no grace period); a Job goes active at once and completes or fails
+  after /_control/jobs' delay, without pods. No node lifecycle controller: cordon adds no taint,
+  a NotReady node keeps its pods.
+- Objects loaded from STATE.json keep whatever resourceVersion they had (none, often); watch
+  events always carry one. The counter starts above every numeric resourceVersion in the state.
+- One stored object answers under every version of a multi-version kind: only apiVersion
+  differs (no conversion webhook). The deprecation Warning header of a deprecated CRD version
+  is sent only once /_control/warnings turns it on.
+- Bookmarks come every second by default (kube-apiserver: about a minute), settable.
+- Only POST of jobs and of pods/NAME/eviction are served as writes besides PATCH; DELETE and
+  other creates answer 405 as before.
 
 Usage:
     kube_api_server.py --state STATE.json [--port 0] [--port-file PATH]
                        [--kubeconfig-out PATH [--context NAME]] [--fault MODE [--fault-path P]...]
-                       [--verbose]
+                       [--bookmark-interval SECONDS] [--watch-history EVENTS] [--verbose]
 """
 
 from __future__ import annotations
@@ -1376,7 +1398,7 @@ class Store:
     def schedule_pending(self):
         """The scheduler's part: pods this server left Pending (no Ready, schedulable node at
         the time) are bound and started once a node can take them."""
-        for key in [k for k in self.objects if (key_parts(k) or ("", "", "", ""))[:3:2] == ("", "pods")]:
+        for key in keys_of(self, "", "pods"):
             for idx in range(len(self.objects[key])):
                 pod = self.objects[key][idx]
                 if _get(pod, "spec", "nodeName") or _get(pod, "status", "phase") != "Pending":
@@ -2127,7 +2149,12 @@ class Handler(BaseHTTPRequestHandler):
                 return
             if isinstance(resp, WatchPlan):
                 self.store.finish_request(entry, 200)
-                self.stream_watch(resp, path, url.query)
+                try:
+                    self.stream_watch(resp, path, url.query)
+                except Exception:      # headers are out: no error answer can follow, just drop
+                    if self.server.verbose:
+                        traceback.print_exc()
+                    self.close_connection = True
                 return
             if entry is not None:
                 self.store.finish_request(entry, resp.code)
