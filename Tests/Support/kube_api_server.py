@@ -51,6 +51,7 @@ import base64
 import collections
 import copy
 import datetime
+import functools
 import json
 import math
 import os
@@ -169,6 +170,10 @@ RESOURCES = [
        False),
 ]
 
+# Kinds served at more than one version (answered with the version asked for).
+MULTI_VERSION = frozenset((r.group, r.name) for r in RESOURCES
+                          if sum((o.group, o.name) == (r.group, r.name) for o in RESOURCES) > 1)
+
 # Versions a CRD marks `deprecated` with its deprecationWarning: sent as a `Warning: 299` header
 # when /_control/warnings turns it on (off by default, so kubectl's stderr stays as before).
 DEPRECATED_VERSIONS = {
@@ -187,13 +192,14 @@ def find_resource(group: str, version: str, name: str) -> Resource | None:
     return None
 
 
-def served_versions(group: str, name: str) -> list[str]:
-    """Every version the table serves `group`/`name` at, preferred first."""
-    return sort_versions([r.version for r in RESOURCES if (r.group, r.name) == (group, name)])
+@functools.lru_cache(maxsize=None)
+def served_versions(group: str, name: str) -> tuple[str, ...]:
+    """Every version the table serves `group`/`name` at, preferred first (RESOURCES is fixed)."""
+    return tuple(sort_versions([r.version for r in RESOURCES if (r.group, r.name) == (group, name)]))
 
 
 def multi_version(group: str, name: str) -> bool:
-    return len(served_versions(group, name)) > 1
+    return (group, name) in MULTI_VERSION
 
 
 _VERSION_RE = re.compile(r"^v(\d+)(?:(alpha|beta)(\d+))?$")
@@ -1177,7 +1183,7 @@ class Store:
         under any version the resource is served at, so one stored NodeGroup answers at v1,
         v1alpha2 and v1alpha1 alike."""
         keys = []
-        versions = served_versions(t.group, t.resource_name) if t.resource else []
+        versions = list(served_versions(t.group, t.resource_name)) if t.resource else []
         if t.version not in versions:
             versions = [t.version] + versions
         prefixes = [f"/apis/{t.group}/{v}" if t.group else f"/api/{v}" for v in versions]
@@ -1204,9 +1210,10 @@ class Store:
     def normalize(self, t: Target, obj: dict, key_ns: str) -> dict:
         """The object as the API returns it: apiVersion/kind first, namespace filled in. A kind
         served at several versions answers with the version asked for."""
-        api_version = f"{t.group}/{t.version}" if t.group else t.version
-        if not (t.resource and multi_version(t.group, t.resource_name)):
-            api_version = obj.get("apiVersion") or api_version
+        if (t.group, t.resource_name) in MULTI_VERSION:
+            api_version = f"{t.group}/{t.version}"
+        else:
+            api_version = obj.get("apiVersion") or (f"{t.group}/{t.version}" if t.group else t.version)
         head = {"kind": obj.get("kind") or t.kind or "", "apiVersion": api_version}
         if not head["kind"]:
             del head["kind"]
