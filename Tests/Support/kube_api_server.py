@@ -9,38 +9,68 @@ STATE.json file (the same format the Swift demo scenarios use):
      "servedGroups": ["apps", ...]}            # optional; default: every group in RESOURCES
 
 and answers what kubectl 1.32 sends (see /work/shared/reference/kubectl-wire.md): legacy
-discovery, lists and single objects (JSON, or a server-side Table for human output), label and
-field selectors, merge / strategic-merge / JSON patches, the deployments/scale subresource,
-`dryRun=All`. There are no controllers: a scaled deployment is "instantly rolled out".
+discovery with every served version of a kind (deckhouse.io NodeGroup at v1, v1alpha2, v1alpha1;
+IngressNginxController at v1 and v1alpha1; preferred version first), lists and single objects
+(JSON, or a server-side Table for human output), label and field selectors, merge /
+strategic-merge / JSON patches, the deployments/scale subresource, `dryRun=All`, watch streams
+(kube_api_watch.py: resourceVersions, replay, bookmarks, 410 Expired, timeoutSeconds), pod
+evictions honouring PodDisruptionBudgets (kubectl cordon / drain / uncordon), and Job creation
+(kubectl create job --from=cronjob, protobuf body included).
 
-Tests steer and inspect it through /_control/* endpoints (fault injection, request log, state).
-Python 3.11, standard library only.
+Tests steer and inspect it through /_control/* endpoints (fault injection, request log, state,
+watch streams, node / deployment changes, byte counts, job outcomes): see
+kube_api_server/README.md. Python 3.11, standard library only.
+
+Where it knowingly differs from kube-apiserver:
+- No controllers, only their results, at once: a scaled deployment is "instantly rolled out"
+  (pods appear Running on Ready, schedulable nodes, or Pending when there is none; Pending pods
+  are bound when a node becomes able to take them); budgets' status is recomputed after every
+  change (expectedPods = the pods the selector matches, not the controllers' scale); an evicted
+  pod is deleted at once (no grace period); a Job goes active at once and completes or fails
+  after /_control/jobs' delay, without pods. No node lifecycle controller: cordon adds no taint,
+  a NotReady node keeps its pods.
+- Objects loaded from STATE.json keep whatever resourceVersion they had (none, often); watch
+  events always carry one. The counter starts above every numeric resourceVersion in the state.
+- One stored object answers under every version of a multi-version kind: only apiVersion
+  differs (no conversion webhook). The deprecation Warning header of a deprecated CRD version
+  is sent only once /_control/warnings turns it on.
+- Bookmarks come every second by default (kube-apiserver: about a minute), settable.
+- Only POST of jobs and of pods/NAME/eviction are served as writes besides PATCH; DELETE and
+  other creates answer 405 as before.
 
 Usage:
     kube_api_server.py --state STATE.json [--port 0] [--port-file PATH]
                        [--kubeconfig-out PATH [--context NAME]] [--fault MODE [--fault-path P]...]
-                       [--verbose]
+                       [--bookmark-interval SECONDS] [--watch-history EVENTS] [--verbose]
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import collections
 import copy
 import datetime
+import functools
 import json
+import math
 import os
 import random
 import re
 import signal
+import socket
 import sys
 import tempfile
 import threading
+import time
 import traceback
 import urllib.parse
 import uuid
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import kube_api_watch as kw  # noqa: E402  (stdlib-only sibling module: watch history, streams)
 
 SERVER_VERSION = {
     "major": "1", "minor": "32", "gitVersion": "v1.32.4",
@@ -97,40 +127,62 @@ def _r(group, version, name, singular, kind, namespaced, short=(), verbs=ALL_VER
 
 
 _STATUS = ("status", None, None, None)  # None: same group/version/kind as the parent
-_DH = ("deckhouse.io", "v1alpha1")       # all Deckhouse kinds served at v1alpha1 (enough for tests)
+_EVICTION = ("eviction", "policy", "v1", "Eviction", ("create",))
+_SCALE = ("scale", "autoscaling", "v1", "Scale")
+_DH = "deckhouse.io"
 
 RESOURCES = [
     _r("", "v1", "nodes", "node", "Node", False, ["no"], subs=[_STATUS]),
     _r("", "v1", "namespaces", "namespace", "Namespace", False, ["ns"],
        verbs=["create", "delete", "get", "list", "patch", "update", "watch"], subs=[_STATUS]),
-    _r("", "v1", "pods", "pod", "Pod", True, ["po"], cats=["all"], subs=[_STATUS]),
+    _r("", "v1", "pods", "pod", "Pod", True, ["po"], cats=["all"], subs=[_EVICTION, _STATUS]),
     _r("", "v1", "secrets", "secret", "Secret", True),
     _r("", "v1", "configmaps", "configmap", "ConfigMap", True, ["cm"]),
     _r("", "v1", "services", "service", "Service", True, ["svc"], cats=["all"], subs=[_STATUS]),
     _r("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", True, ["sa"]),
     _r("apps", "v1", "deployments", "deployment", "Deployment", True, ["deploy"], cats=["all"],
-       subs=[_STATUS, ("scale", "autoscaling", "v1", "Scale")]),
+       subs=[_STATUS, _SCALE]),
     _r("apps", "v1", "daemonsets", "daemonset", "DaemonSet", True, ["ds"], cats=["all"], subs=[_STATUS]),
     _r("apps", "v1", "statefulsets", "statefulset", "StatefulSet", True, ["sts"], cats=["all"],
        subs=[_STATUS]),
     _r("apps", "v1", "replicasets", "replicaset", "ReplicaSet", True, ["rs"], cats=["all"], subs=[_STATUS]),
     _r("autoscaling", "v1", "horizontalpodautoscalers", "horizontalpodautoscaler",
        "HorizontalPodAutoscaler", True, ["hpa"], cats=["all"], subs=[_STATUS]),
+    _r("batch", "v1", "cronjobs", "cronjob", "CronJob", True, ["cj"], cats=["all"], subs=[_STATUS]),
+    _r("batch", "v1", "jobs", "job", "Job", True, cats=["all"], subs=[_STATUS]),
+    _r("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", True,
+       ["pdb"], subs=[_STATUS]),
     _r("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", True),
     _r("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", True),
     _r("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", False),
     _r("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding",
        "ClusterRoleBinding", False),
-    _r(*_DH, "moduleconfigs", "moduleconfig", "ModuleConfig", False, ["mc"]),
-    _r(*_DH, "deckhousereleases", "deckhouserelease", "DeckhouseRelease", False),
-    _r(*_DH, "nodegroups", "nodegroup", "NodeGroup", False, ["ng"], subs=[_STATUS]),
-    _r(*_DH, "customalertmanagers", "customalertmanager", "CustomAlertmanager", False),
-    _r(*_DH, "ingressnginxcontrollers", "ingressnginxcontroller", "IngressNginxController", False),
+    # Deckhouse CRDs, at every version Deckhouse serves (see the README for the sources). One
+    # stored object answers under each version; only apiVersion differs (no conversion webhook).
+    _r(_DH, "v1alpha1", "moduleconfigs", "moduleconfig", "ModuleConfig", False, ["mc"]),
+    _r(_DH, "v1alpha1", "deckhousereleases", "deckhouserelease", "DeckhouseRelease", False),
+    _r(_DH, "v1", "nodegroups", "nodegroup", "NodeGroup", False, ["ng"], subs=[_STATUS]),
+    _r(_DH, "v1alpha2", "nodegroups", "nodegroup", "NodeGroup", False, ["ng"], subs=[_STATUS]),
+    _r(_DH, "v1alpha1", "nodegroups", "nodegroup", "NodeGroup", False, ["ng"], subs=[_STATUS]),
+    _r(_DH, "v1alpha1", "customalertmanagers", "customalertmanager", "CustomAlertmanager", False),
+    _r(_DH, "v1", "ingressnginxcontrollers", "ingressnginxcontroller", "IngressNginxController", False),
+    _r(_DH, "v1alpha1", "ingressnginxcontrollers", "ingressnginxcontroller", "IngressNginxController",
+       False),
 ]
+
+# Kinds served at more than one version (answered with the version asked for).
+MULTI_VERSION = frozenset((r.group, r.name) for r in RESOURCES
+                          if sum((o.group, o.name) == (r.group, r.name) for o in RESOURCES) > 1)
+
+# Versions a CRD marks `deprecated` with its deprecationWarning: sent as a `Warning: 299` header
+# when /_control/warnings turns it on (off by default, so kubectl's stderr stays as before).
+DEPRECATED_VERSIONS = {
+    (_DH, "v1alpha1", "ingressnginxcontrollers"): "v1alpha1 is deprecated, please use deckhouse.io/v1 instead",
+}
 
 # Groups a real apiserver would call built in: strategic merge patch works only for these
 # (custom resources answer 415, as a real apiserver does for CRDs).
-BUILTIN_GROUPS = {"", "apps", "autoscaling", "rbac.authorization.k8s.io"}
+BUILTIN_GROUPS = {"", "apps", "autoscaling", "batch", "policy", "rbac.authorization.k8s.io"}
 
 
 def find_resource(group: str, version: str, name: str) -> Resource | None:
@@ -138,6 +190,35 @@ def find_resource(group: str, version: str, name: str) -> Resource | None:
         if (res.group, res.version, res.name) == (group, version, name):
             return res
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def served_versions(group: str, name: str) -> tuple[str, ...]:
+    """Every version the table serves `group`/`name` at, preferred first (RESOURCES is fixed)."""
+    return tuple(sort_versions([r.version for r in RESOURCES if (r.group, r.name) == (group, name)]))
+
+
+def multi_version(group: str, name: str) -> bool:
+    return (group, name) in MULTI_VERSION
+
+
+_VERSION_RE = re.compile(r"^v(\d+)(?:(alpha|beta)(\d+))?$")
+
+
+def sort_versions(versions: list[str]) -> list[str]:
+    """Kubernetes version priority (apimachinery version.CompareKubeAwareVersionStrings): GA
+    before beta before alpha, higher numbers first; anything else after, alphabetically."""
+    def key(v):
+        m = _VERSION_RE.match(v)
+        if not m:
+            return (3, 0, 0, v)
+        rank = {None: 0, "beta": 1, "alpha": 2}[m.group(2)]
+        return (rank, -int(m.group(1)), -int(m.group(3) or 0), v)
+    out = []
+    for v in sorted(versions, key=key):
+        if v not in out:
+            out.append(v)
+    return out
 
 
 def all_groups() -> list[str]:
@@ -835,8 +916,46 @@ def now_rfc3339() -> str:
 POD_NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"   # k8s utilrand alphanums
 
 
+def key_parts(key: str) -> tuple[str, str, str, str] | None:
+    """A state key's (group, version, resource, namespace): `/api/v1/namespaces/deis/pods` ->
+    ("", "v1", "pods", "deis"); `/apis/deckhouse.io/v1/nodegroups` -> (.., "nodegroups", "")."""
+    gv = split_group_version(key)
+    if gv is None:
+        return None
+    group, version, _, rest = gv
+    if len(rest) == 3 and rest[0] == "namespaces":
+        return group, version, rest[2], rest[1]
+    if len(rest) == 1:
+        return group, version, rest[0], ""
+    return None
+
+
+def with_rv(obj: dict, rv: int) -> dict:
+    """A copy of `obj` with metadata.resourceVersion set (stored objects are never mutated)."""
+    return {**obj, "metadata": {**(obj.get("metadata") or {}), "resourceVersion": str(rv)}}
+
+
+def without_rv(obj: dict) -> dict:
+    meta = {k: v for k, v in (obj.get("metadata") or {}).items() if k != "resourceVersion"}
+    return {**obj, "metadata": meta}
+
+
+def numeric_rv(obj: dict) -> int:
+    rv = _get(obj, "metadata", "resourceVersion", default="")
+    return int(rv) if isinstance(rv, str) and rv.isdigit() else 0
+
+
+def new_uid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+
 class Store:
-    def __init__(self, state: dict, fault: Fault):
+    """Objects by state key, one global resourceVersion counter, the watch hub, the request log
+    and the fault. Every stored change goes through `insert` / `replace` / `remove` (or the
+    diff in `set_state`), which stamp the next resourceVersion and record a watch event."""
+
+    def __init__(self, state: dict, fault: Fault, bookmark_interval: float = kw.DEFAULT_BOOKMARK_INTERVAL,
+                 history_limit: int = kw.DEFAULT_HISTORY_LIMIT):
         self.lock = threading.RLock()
         self.fault_cond = threading.Condition()
         self.fault = fault
@@ -846,11 +965,20 @@ class Store:
         self.resource_version = 1
         self.list_cache = {}    # collection path -> (resource_version, serialized list)
         self.pod_templates = {}  # pods key + deployment name -> last pod seen (for 0 -> N)
-        self.set_state(state)
+        self.hub = kw.WatchHub(self.lock, history_limit, bookmark_interval)
+        self.bytes = kw.ByteCounter()
+        self.jobs = {"delaySeconds": 0.5, "outcome": "complete"}
+        self.timers: set[threading.Timer] = set()
+        self.warnings = {"deprecation": False}
+        self.set_state(state, initial=True)
 
     # --- state ------------------------------------------------------------------------------
 
-    def set_state(self, state: dict):
+    def set_state(self, state: dict, initial: bool = False):
+        """Replace every object. After start-up the replacement is diffed against what is stored,
+        by (group, resource, namespace, name): each added, changed or removed object gets a
+        resourceVersion and a watch event, so a watch sees the swap as a real cluster would show
+        it; unchanged objects keep their resourceVersion."""
         if not isinstance(state, dict) or not isinstance(state.get("objects", {}), dict):
             raise ValueError('state must be {"objects": {PATH: [items]}}')
         objects = state.get("objects", {})
@@ -861,10 +989,60 @@ class Store:
         if served is not None and not (isinstance(served, list)
                                        and all(isinstance(g, str) for g in served)):
             raise ValueError("servedGroups must be a list of group names")
+        objects = {k.rstrip("/"): list(v) for k, v in objects.items()}
+        highest = max((numeric_rv(o) for items in objects.values() for o in items), default=0)
         with self.lock:
-            self.objects = {k.rstrip("/"): list(v) for k, v in objects.items()}
+            # Object resourceVersions from a fixture stay below the counter, as on a real server.
+            self.resource_version = max(self.resource_version, highest)
+            if initial:
+                self.objects = objects
+                self.served_groups = served
+                self.resource_version += 1
+                self.base_rv = self.resource_version   # what unstamped fixture objects are "at"
+                refresh_pdbs(self, emit=False)
+                self.hub.reset(self.resource_version)
+                return
+            events = self.diff_into(objects)
             self.served_groups = served
-            self.resource_version += 1
+            if not events:
+                self.resource_version += 1      # the list cache still has to go
+            refresh_pdbs(self)
+
+    def identity(self, key: str, obj: dict, idx: int) -> tuple:
+        parts = key_parts(key)
+        name = _get(obj, "metadata", "name", default="") or f"#{idx}"
+        if parts is None:
+            return (key, "", name)
+        group, _, resource, key_ns = parts
+        return (group, resource, _get(obj, "metadata", "namespace", default="") or key_ns, name)
+
+    def diff_into(self, objects: dict) -> int:
+        old = {}
+        for key, items in self.objects.items():
+            for idx, obj in enumerate(items):
+                old[self.identity(key, obj, idx)] = (key, obj)
+        pending, seen, out = [], set(), {}
+        for key, items in objects.items():
+            kept = []
+            for idx, obj in enumerate(items):
+                ident = self.identity(key, obj, idx)
+                seen.add(ident)
+                before = old.get(ident)
+                if before is not None and without_rv(before[1]) == without_rv(obj):
+                    kept.append(before[1])
+                    continue
+                stamped = with_rv(obj, int(self.next_rv()))
+                kept.append(stamped)
+                pending.append(("MODIFIED" if before else "ADDED", key, stamped,
+                                before[1] if before else None))
+            out[key] = kept
+        for ident, (key, obj) in old.items():
+            if ident not in seen:
+                pending.append(("DELETED", key, with_rv(obj, int(self.next_rv())), None))
+        self.objects = out
+        for etype, key, obj, prev in pending:
+            self.emit(etype, key, obj, prev)
+        return len(pending)
 
     def get_state(self) -> dict:
         with self.lock:
@@ -895,15 +1073,57 @@ class Store:
         self.resource_version += 1
         return str(self.resource_version)
 
+    # --- changes: every one stamps a resourceVersion and records a watch event ----------------
+
+    def emit(self, etype: str, key: str, obj: dict, prev: dict | None = None):
+        parts = key_parts(key)
+        group, resource, key_ns = (parts[0], parts[2], parts[3]) if parts else ("", key, "")
+        ns = _get(obj, "metadata", "namespace", default="") or key_ns
+        self.hub.record(kw.WatchEvent(numeric_rv(obj), etype, group, resource, ns, key_ns, obj, prev))
+
+    def insert(self, key: str, obj: dict) -> dict:
+        """Store a new object at the end of `key`'s list; returns it stamped."""
+        obj = with_rv(obj, int(self.next_rv()))
+        self.objects[key] = self.objects.get(key, []) + [obj]
+        self.emit("ADDED", key, obj)
+        return obj
+
+    def replace(self, key: str, idx: int, obj: dict, stamp: bool = True) -> dict:
+        prev = self.objects[key][idx]
+        if stamp:
+            obj = with_rv(obj, int(self.next_rv()))
+        self.objects[key] = self.objects[key][:idx] + [obj] + self.objects[key][idx + 1:]
+        self.emit("MODIFIED", key, obj, prev)
+        return obj
+
+    def remove(self, key: str, idx: int) -> dict:
+        """Delete; the DELETED event carries the last state with the deletion's resourceVersion."""
+        gone = with_rv(self.objects[key][idx], int(self.next_rv()))
+        self.objects[key] = self.objects[key][:idx] + self.objects[key][idx + 1:]
+        self.emit("DELETED", key, gone)
+        return gone
+
+    def after_change(self, group: str, resource: str, obj: dict | None, namespace: str):
+        """What the controllers this server stands in for would do next."""
+        if (group, resource) == ("apps", "deployments") and obj is not None:
+            self.reconcile_pods(obj, namespace)
+        if (group, resource) == ("", "nodes"):
+            self.schedule_pending()
+        refresh_pdbs(self)
+
     # --- request log ------------------------------------------------------------------------
 
     def log_request(self, entry: dict):
         with self.lock:
             self.requests.append(entry)
 
-    def request_log(self) -> list:
+    def finish_request(self, entry: dict, code: int):
         with self.lock:
-            return list(self.requests)
+            entry["code"] = code
+
+    def request_log(self, writes_only: bool = False) -> list:
+        with self.lock:
+            return [dict(e) for e in self.requests if e.get("write") or not writes_only]
 
     def reset_requests(self):
         with self.lock:
@@ -920,6 +1140,26 @@ class Store:
         with self.fault_cond:
             self.stopping = True
             self.fault_cond.notify_all()
+        with self.lock:
+            self.hub.stop()                # every watch stream ends
+            for timer in self.timers:
+                timer.cancel()
+            self.timers.clear()
+
+    def later(self, delay: float, fn):
+        """Run `fn()` under the lock after `delay` seconds (the controllers' "soon")."""
+        def run():
+            with self.lock:
+                self.timers.discard(timer)
+                if not self.hub.stopping:
+                    fn()
+        timer = threading.Timer(max(0.0, delay), run)
+        timer.daemon = True
+        with self.lock:
+            if self.hub.stopping:
+                return
+            self.timers.add(timer)
+        timer.start()
 
     def wait_for_fault(self, method: str, path: str) -> Fault | None:
         """The fault that applies to this request, None for none. While it is `hang`, block
@@ -939,12 +1179,19 @@ class Store:
     # --- reads ------------------------------------------------------------------------------
 
     def collection_keys(self, t: Target) -> list[tuple[str, str]]:
-        """(state key, namespace of that key or "") for every collection holding `t`'s objects."""
+        """(state key, namespace of that key or "") for every collection holding `t`'s objects:
+        under any version the resource is served at, so one stored NodeGroup answers at v1,
+        v1alpha2 and v1alpha1 alike."""
         keys = []
-        flat = f"{t.prefix}/{t.resource_name}"
-        pattern = re.compile(re.escape(t.prefix) + r"/namespaces/([^/]+)/" + re.escape(t.resource_name) + "$")
+        versions = list(served_versions(t.group, t.resource_name)) if t.resource else []
+        if t.version not in versions:
+            versions = [t.version] + versions
+        prefixes = [f"/apis/{t.group}/{v}" if t.group else f"/api/{v}" for v in versions]
+        flats = {f"{p}/{t.resource_name}" for p in prefixes}
+        pattern = re.compile("(?:" + "|".join(re.escape(p) for p in prefixes) + r")/namespaces/([^/]+)/"
+                             + re.escape(t.resource_name) + "$")
         for key in self.objects:
-            if key == flat:
+            if key in flats:
                 keys.append((key, ""))
             elif (m := pattern.match(key)) and (not t.namespace or m.group(1) == t.namespace):
                 keys.append((key, m.group(1)))
@@ -961,9 +1208,13 @@ class Store:
                                                     t.resource_name, None)))
 
     def normalize(self, t: Target, obj: dict, key_ns: str) -> dict:
-        """The object as the API returns it: apiVersion/kind first, namespace filled in."""
-        head = {"kind": obj.get("kind") or t.kind or "", "apiVersion": obj.get("apiVersion")
-                or (f"{t.group}/{t.version}" if t.group else t.version)}
+        """The object as the API returns it: apiVersion/kind first, namespace filled in. A kind
+        served at several versions answers with the version asked for."""
+        if (t.group, t.resource_name) in MULTI_VERSION:
+            api_version = f"{t.group}/{t.version}"
+        else:
+            api_version = obj.get("apiVersion") or (f"{t.group}/{t.version}" if t.group else t.version)
+        head = {"kind": obj.get("kind") or t.kind or "", "apiVersion": api_version}
         if not head["kind"]:
             del head["kind"]
         out = {**head, **{k: v for k, v in obj.items() if k not in ("kind", "apiVersion")}}
@@ -1042,9 +1293,8 @@ class Store:
                 return current
             new = self.bump_versions(current, new, t, dry_run)
             if not dry_run:
-                self.objects[key] = self.objects[key][:idx] + [new] + self.objects[key][idx + 1:]
-                if t.resource_name == "deployments" and t.group == "apps":
-                    self.reconcile_pods(new, key_ns or t.namespace)
+                self.replace(key, idx, new, stamp=False)
+                self.after_change(t.group, t.resource_name, new, key_ns or t.namespace)
             return new
 
     @staticmethod
@@ -1074,7 +1324,7 @@ class Store:
             settle_deployment(current, new)
         return new
 
-    # --- pods behind a scaled deployment ----------------------------------------------------
+    # --- pods behind a scaled deployment; the scheduler ------------------------------------
 
     def reconcile_pods(self, deploy: dict, namespace: str):
         """No controllers here: make the deployment's pods match spec.replicas right away.
@@ -1092,14 +1342,14 @@ class Store:
         self.pod_templates[(key, name)] = template
         want = int(_get(deploy, "spec", "replicas", default=1))
         if len(mine) > want:
-            doomed = self.pods_to_remove(mine, len(mine) - want)
-            pods = [p for p in pods if not any(p is d for d in doomed)]
-            mine = [p for p in mine if not any(p is d for d in doomed)]
+            for doomed in self.pods_to_remove(mine, len(mine) - want):
+                self.remove(key, next(i for i, p in enumerate(self.objects[key]) if p is doomed))
+                mine = [p for p in mine if p is not doomed]
         for _ in range(want - len(mine)):
-            new_pod = self.new_pod(template, name, pods, mine, namespace)
-            pods.append(new_pod)
+            new_pod = self.new_pod(template, name, self.objects.get(key, []), mine, namespace)
+            self.objects[key] = self.objects.get(key, []) + [new_pod]
+            self.emit("ADDED", key, new_pod)
             mine.append(new_pod)
-        self.objects[key] = pods
 
     @staticmethod
     def pods_to_remove(pods: list[dict], count: int) -> list[dict]:
@@ -1108,6 +1358,7 @@ class Store:
         return [pods[i] for i in order[:count]]
 
     def ready_nodes(self) -> list[dict]:
+        """Nodes a pod may be scheduled on: Ready and not cordoned."""
         return [n for n in self.objects.get("/api/v1/nodes", [])
                 if any(c.get("type") == "Ready" and c.get("status") == "True"
                        for c in _get(n, "status", "conditions", default=[]))
@@ -1117,8 +1368,9 @@ class Store:
         pod = copy.deepcopy(template)
         meta = pod.setdefault("metadata", {})
         meta.update(name=self.pod_name(template, deploy_name, all_pods), namespace=ns,
-                    uid=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
-                    creationTimestamp=now_rfc3339(), resourceVersion=self.next_rv())
+                    uid=new_uid(self.rng), creationTimestamp=now_rfc3339(),
+                    resourceVersion=self.next_rv())
+        meta.pop("deletionTimestamp", None)
         spec = pod.setdefault("spec", {})
         node = self.pick_node(mine)
         status = {"phase": "Pending", "conditions": [
@@ -1149,6 +1401,23 @@ class Store:
             return None
         load = collections.Counter(_get(p, "spec", "nodeName") for p in mine)
         return min(nodes, key=lambda n: load[n["metadata"]["name"]])
+
+    def schedule_pending(self):
+        """The scheduler's part: pods this server left Pending (no Ready, schedulable node at
+        the time) are bound and started once a node can take them."""
+        for key in keys_of(self, "", "pods"):
+            for idx in range(len(self.objects[key])):
+                pod = self.objects[key][idx]
+                if _get(pod, "spec", "nodeName") or _get(pod, "status", "phase") != "Pending":
+                    continue
+                siblings = [p for p in self.objects[key]
+                            if _get(p, "metadata", "labels") == _get(pod, "metadata", "labels")]
+                node = self.pick_node(siblings)
+                if node is None:
+                    return
+                bound = {**pod, "spec": {**(pod.get("spec") or {}), "nodeName": node["metadata"]["name"]},
+                         "status": running_pod_status(pod, node, self.rng)}
+                self.replace(key, idx, bound)
 
 
 def pod_ready(pod: dict) -> bool:
@@ -1206,6 +1475,475 @@ def scale_of(deploy: dict) -> dict:
 
 
 # ---------------------------------------------------------------------------------------------
+# PodDisruptionBudgets and evictions. The budget arithmetic is the disruption controller's
+# (pkg/controller/disruption), done at once after every change instead of by a controller; the
+# eviction checks and answers are those of pkg/registry/core/pod/storage/eviction.go.
+# ---------------------------------------------------------------------------------------------
+
+PDB_KEY = ("policy", "poddisruptionbudgets")
+EVICTION_SUCCESS = {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Success",
+                    "code": 201}
+
+
+def selector_matches(selector, labels) -> bool:
+    """metav1.LabelSelector: an empty selector matches everything, a missing one nothing."""
+    if not isinstance(selector, dict):
+        return False
+    labels = labels or {}
+    for k, v in (selector.get("matchLabels") or {}).items():
+        if labels.get(k) != v:
+            return False
+    for expr in selector.get("matchExpressions") or []:
+        key, op, values = expr.get("key"), expr.get("operator"), expr.get("values") or []
+        if (op == "In" and labels.get(key) not in values) \
+                or (op == "NotIn" and key in labels and labels[key] in values) \
+                or (op == "Exists" and key not in labels) \
+                or (op == "DoesNotExist" and key in labels):
+            return False
+    return True
+
+
+def scaled_value(value, total: int) -> int:
+    """intstr.GetScaledValueFromIntOrPercent(value, total, roundUp=true)."""
+    if isinstance(value, str) and value.endswith("%"):
+        return math.ceil(int(value[:-1]) * total / 100)
+    return int(value)
+
+
+def keys_of(store: Store, group: str, resource: str) -> list[str]:
+    return [k for k in store.objects if (p := key_parts(k)) and (p[0], p[2]) == (group, resource)]
+
+
+def pods_in_namespace(store: Store, namespace: str) -> list[tuple[str, int, dict]]:
+    out = []
+    for key in keys_of(store, "", "pods"):
+        key_ns = key_parts(key)[3]
+        for idx, pod in enumerate(store.objects[key]):
+            if (_get(pod, "metadata", "namespace", default="") or key_ns) == namespace:
+                out.append((key, idx, pod))
+    return out
+
+
+def pdbs_for(store: Store, pod: dict, namespace: str) -> list[dict]:
+    labels = _get(pod, "metadata", "labels", default={})
+    out = []
+    for key in keys_of(store, *PDB_KEY):
+        key_ns = key_parts(key)[3]
+        for pdb in store.objects[key]:
+            if (_get(pdb, "metadata", "namespace", default="") or key_ns) == namespace \
+                    and selector_matches(_get(pdb, "spec", "selector"), labels):
+                out.append(pdb)
+    return out
+
+
+def pdb_status(store: Store, pdb: dict, namespace: str) -> dict:
+    """expectedPods: the pods the selector matches (the real controller asks their controllers'
+    scale); desiredHealthy from minAvailable or maxUnavailable (int or percent, rounded up);
+    neither set: 0. disruptionsAllowed = currentHealthy - desiredHealthy, at least 0."""
+    spec = pdb.get("spec") or {}
+    pods = [p for _, _, p in pods_in_namespace(store, namespace)
+            if selector_matches(spec.get("selector"), _get(p, "metadata", "labels", default={}))
+            and not _get(p, "metadata", "deletionTimestamp")]
+    expected = len(pods)
+    healthy = sum(1 for p in pods if pod_ready(p))
+    if spec.get("minAvailable") is not None:
+        desired = scaled_value(spec["minAvailable"], expected)
+    elif spec.get("maxUnavailable") is not None:
+        desired = max(0, expected - scaled_value(spec["maxUnavailable"], expected))
+    else:
+        desired = 0
+    allowed = max(0, healthy - desired)
+    generation = _get(pdb, "metadata", "generation", default=1)
+    old = _get(pdb, "status", "conditions", default=[])
+    allowed_status = "True" if allowed > 0 else "False"
+    since = next((c.get("lastTransitionTime") for c in old if c.get("type") == "DisruptionAllowed"
+                  and c.get("status") == allowed_status), None) or now_rfc3339()
+    return {"observedGeneration": generation, "disruptionsAllowed": allowed,
+            "currentHealthy": healthy, "desiredHealthy": desired, "expectedPods": expected,
+            "conditions": [{"type": "DisruptionAllowed", "status": allowed_status,
+                            "observedGeneration": generation, "lastTransitionTime": since,
+                            "reason": "SufficientPods" if allowed > 0 else "InsufficientPods",
+                            "message": ""}]}
+
+
+def refresh_pdbs(store: Store, emit: bool = True):
+    """Bring every budget's status up to date; each change is a MODIFIED event."""
+    for key in keys_of(store, *PDB_KEY):
+        key_ns = key_parts(key)[3]
+        for idx, pdb in enumerate(store.objects[key]):
+            ns = _get(pdb, "metadata", "namespace", default="") or key_ns
+            status = pdb_status(store, pdb, ns)
+            if pdb.get("status") == status:
+                continue
+            if emit:
+                store.replace(key, idx, {**pdb, "status": status})
+            else:
+                store.objects[key][idx] = {**pdb, "status": status}
+
+
+def can_ignore_pdb(pod: dict) -> bool:
+    """eviction.go canIgnorePDB: finished, pending or already terminating pods just go."""
+    return _get(pod, "status", "phase") in ("Succeeded", "Failed", "Pending") \
+        or bool(_get(pod, "metadata", "deletionTimestamp"))
+
+
+def too_many_requests_status(pdb: dict, status: dict) -> dict:
+    """errors.NewTooManyRequests(msg, 0) plus the DisruptionBudget cause; retryAfterSeconds 0
+    is omitted, so no Retry-After header and client-go does not retry by itself: kubectl drain
+    prints `(will retry after 5s)` and tries again."""
+    cause = (f"The disruption budget {_name(pdb)} needs {status['desiredHealthy']} healthy pods "
+             f"and has {status['currentHealthy']} currently")
+    return status_obj(429, "TooManyRequests",
+                      "Cannot evict pod as it would violate the pod's disruption budget.",
+                      {"causes": [{"reason": "DisruptionBudget", "message": cause}]})
+
+
+def evict_pod(store: Store, t: Target, query, body: bytes) -> Response:
+    """POST pods/NAME/eviction (policy/v1 or v1beta1 Eviction). Allowed: the pod is deleted at
+    once (no grace period to wait out), its Deployment's replacement is created on a Ready,
+    schedulable node, and the answer is 201 with a Success Status. A dry run (dryRun=All in
+    the query, or deleteOptions.dryRun as kubectl drain --dry-run=server sends it) checks
+    everything and changes nothing."""
+    try:
+        eviction = json.loads(body.decode("utf-8") or "{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        return Response.status(bad_request_status(f"error decoding Eviction: {exc}"))
+    if not isinstance(eviction, dict) or eviction.get("kind") not in (None, "Eviction", "DeleteOptions"):
+        return Response.status(bad_request_status("the body of the request must be an Eviction"))
+    opts = eviction.get("deleteOptions") or {}
+    dry_run = "All" in (opts.get("dryRun") or []) or "All" in query.get("dryRun", [])
+    body_name = _get(eviction, "metadata", "name")
+    if body_name and body_name != t.name:
+        return Response.status(bad_request_status("name in URL does not match name in Eviction object"))
+    with store.lock:
+        where = store.locate(t)
+        if where is None:
+            return Response.status(not_found_status("", "pods", t.name))
+        key, idx, key_ns = where
+        pod = store.objects[key][idx]
+        ns = _get(pod, "metadata", "namespace", default="") or key_ns
+        if not can_ignore_pdb(pod):
+            pdbs = pdbs_for(store, pod, ns)
+            if len(pdbs) > 1:
+                return Response.status(internal_error_status(
+                    "This pod has more than one PodDisruptionBudget, which the eviction "
+                    "subresource does not support."))
+            if pdbs:
+                status = pdb_status(store, pdbs[0], ns)
+                policy = _get(pdbs[0], "spec", "unhealthyPodEvictionPolicy", default="IfHealthyBudget")
+                unhealthy_ok = not pod_ready(pod) and (
+                    policy == "AlwaysAllow"
+                    or (status["currentHealthy"] >= status["desiredHealthy"] > 0))
+                if not unhealthy_ok and status["disruptionsAllowed"] <= 0:
+                    return Response.status(too_many_requests_status(pdbs[0], status))
+        if dry_run:
+            return Response(201, EVICTION_SUCCESS)
+        delete_pod(store, key, idx, ns)
+        return Response(201, EVICTION_SUCCESS)
+
+
+def delete_pod(store: Store, key: str, idx: int, namespace: str):
+    """Delete a pod, then let its Deployment (if any) replace it."""
+    pod = store.objects[key][idx]
+    labels = _get(pod, "metadata", "labels", default={})
+    owners = []
+    for dkey in keys_of(store, "apps", "deployments"):
+        dns = key_parts(dkey)[3]
+        for deploy in store.objects[dkey]:
+            if (_get(deploy, "metadata", "namespace", default="") or dns) == namespace \
+                    and selector_matches(_get(deploy, "spec", "selector", default=None)
+                                         or {"matchLabels": {"app": _name(deploy)}}, labels):
+                owners.append(deploy)
+                # The pod may be the deployment's last: keep it as the template for the next.
+                store.pod_templates[(f"/api/v1/namespaces/{namespace}/pods", _name(deploy))] = pod
+    store.remove(key, idx)
+    for deploy in owners:
+        store.reconcile_pods(deploy, namespace)
+    refresh_pdbs(store)
+
+
+# ---------------------------------------------------------------------------------------------
+# Protobuf request bodies. kubectl 1.32 sends `create job` as application/vnd.kubernetes.protobuf
+# (its typed batch/v1 client), every other write here as JSON. The body is "k8s\0" plus a
+# runtime.Unknown {typeMeta, raw}; raw is the Job message. Only the fields below are decoded
+# (k8s.io/api generated.proto numbers, checked against what kubectl sends); the rest are skipped.
+# A Job whose owner is a stored CronJob takes its spec from that CronJob's jobTemplate, which
+# is exactly what kubectl copied, so nothing is lost for `--from=cronjob/...`.
+# ---------------------------------------------------------------------------------------------
+
+PROTOBUF = "application/vnd.kubernetes.protobuf"
+PROTO_MAGIC = b"k8s\x00"
+
+# field number -> (json name, type, keep zero values). Types: "string", "int", "bool", "bytes",
+# a message name, ["repeated", type], ["map"] (map<string,string>).
+PROTO_SCHEMAS = {
+    "Unknown": {1: ("typeMeta", "TypeMeta", False), 2: ("raw", "bytes", False)},
+    "TypeMeta": {1: ("apiVersion", "string", False), 2: ("kind", "string", False)},
+    "Job": {1: ("metadata", "ObjectMeta", False), 2: ("spec", "JobSpec", False)},
+    "ObjectMeta": {1: ("name", "string", False), 2: ("generateName", "string", False),
+                   3: ("namespace", "string", False), 11: ("labels", ["map"], False),
+                   12: ("annotations", ["map"], False),
+                   13: ("ownerReferences", ["repeated", "OwnerReference"], False),
+                   14: ("finalizers", ["repeated", "string"], False)},
+    "OwnerReference": {1: ("kind", "string", False), 3: ("name", "string", False),
+                       4: ("uid", "string", False), 5: ("apiVersion", "string", False),
+                       6: ("controller", "bool", True), 7: ("blockOwnerDeletion", "bool", True)},
+    "JobSpec": {1: ("parallelism", "int", True), 2: ("completions", "int", True),
+                3: ("activeDeadlineSeconds", "int", True), 5: ("manualSelector", "bool", True),
+                6: ("template", "PodTemplateSpec", False), 7: ("backoffLimit", "int", True),
+                8: ("ttlSecondsAfterFinished", "int", True), 9: ("completionMode", "string", False),
+                10: ("suspend", "bool", True)},
+    "PodTemplateSpec": {1: ("metadata", "ObjectMeta", False), 2: ("spec", "PodSpec", False)},
+    "PodSpec": {2: ("containers", ["repeated", "Container"], False),
+                3: ("restartPolicy", "string", False),
+                4: ("terminationGracePeriodSeconds", "int", True), 6: ("dnsPolicy", "string", False),
+                7: ("nodeSelector", ["map"], False), 8: ("serviceAccountName", "string", False),
+                19: ("schedulerName", "string", False),
+                20: ("initContainers", ["repeated", "Container"], False)},
+    "Container": {1: ("name", "string", False), 2: ("image", "string", False),
+                  3: ("command", ["repeated", "string"], False),
+                  4: ("args", ["repeated", "string"], False), 5: ("workingDir", "string", False),
+                  7: ("env", ["repeated", "EnvVar"], False),
+                  13: ("terminationMessagePath", "string", False),
+                  14: ("imagePullPolicy", "string", False),
+                  20: ("terminationMessagePolicy", "string", False)},
+    "EnvVar": {1: ("name", "string", False), 2: ("value", "string", False)},
+}
+
+
+def _proto_fields(buf: bytes):
+    """(field number, wire type, value) for each field: ints for varints, bytes otherwise."""
+    i, n = 0, len(buf)
+
+    def varint():
+        nonlocal i
+        shift = result = 0
+        while True:
+            if i >= n:
+                raise ValueError("truncated varint")
+            b = buf[i]
+            i += 1
+            result |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return result
+            shift += 7
+
+    while i < n:
+        tag = varint()
+        num, wire = tag >> 3, tag & 7
+        if wire == 0:
+            yield num, wire, varint()
+        elif wire == 2:
+            size = varint()
+            if i + size > n:
+                raise ValueError("truncated field")
+            yield num, wire, buf[i:i + size]
+            i += size
+        elif wire == 1:
+            yield num, wire, buf[i:i + 8]
+            i += 8
+        elif wire == 5:
+            yield num, wire, buf[i:i + 4]
+            i += 4
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
+
+
+def _proto_scalar(kind, value):
+    if kind == "string":
+        return value.decode("utf-8")
+    if kind == "int":
+        return value - (1 << 64) if value >= 1 << 63 else value
+    if kind == "bool":
+        return bool(value)
+    if kind == "bytes":
+        return value
+    return proto_message(kind, value)
+
+
+def proto_message(name: str, buf: bytes) -> dict:
+    schema, out = PROTO_SCHEMAS[name], {}
+    for num, _, value in _proto_fields(buf):
+        if num not in schema:
+            continue
+        key, kind, keep_zero = schema[num]
+        if isinstance(kind, list) and kind[0] == "map":
+            entry = {k: _proto_scalar("string", v) for k, _, v in _proto_fields(value) if k in (1, 2)}
+            out.setdefault(key, {})[entry.get(1, "")] = entry.get(2, "")
+        elif isinstance(kind, list):
+            out.setdefault(key, []).append(_proto_scalar(kind[1], value))
+        else:
+            decoded = _proto_scalar(kind, value)
+            if keep_zero or decoded not in ("", 0, False, {}):
+                out[key] = decoded
+    if name == "OwnerReference":   # the JSON field order kube-apiserver writes
+        order = ["apiVersion", "kind", "name", "uid", "controller", "blockOwnerDeletion"]
+        out = {k: out[k] for k in sorted(out, key=order.index)}
+    return out
+
+
+def decode_protobuf_object(body: bytes, expect_kind: str) -> dict:
+    """A JSON-shaped object from a Kubernetes protobuf body; raises ValueError."""
+    if not body.startswith(PROTO_MAGIC):
+        raise ValueError("protobuf body without the k8s\\0 prefix")
+    unknown = proto_message("Unknown", body[len(PROTO_MAGIC):])
+    type_meta = unknown.get("typeMeta") or {}
+    if type_meta.get("kind") != expect_kind or expect_kind not in PROTO_SCHEMAS:
+        raise ValueError(f"cannot decode a protobuf {type_meta.get('kind') or 'object'} here")
+    obj = proto_message(expect_kind, unknown.get("raw", b""))
+    return {"kind": type_meta["kind"], "apiVersion": type_meta.get("apiVersion", ""), **obj}
+
+
+def decode_body(body: bytes, content_type: str, expect_kind: str):
+    """JSON or protobuf request body -> object; raises ValueError."""
+    if content_type.split(";")[0].strip().lower() == PROTOBUF:
+        return decode_protobuf_object(body, expect_kind)
+    try:
+        return json.loads(body.decode("utf-8") or "null")
+    except UnicodeDecodeError as exc:
+        raise ValueError(str(exc))
+
+
+# ---------------------------------------------------------------------------------------------
+# Jobs (`kubectl create job NAME --from=cronjob/CJ`): created through the API with what the
+# apiserver's defaulting adds, then run by a stand-in job controller: active at once, then
+# complete (or failed) after /_control/jobs' delay. No pods are made for a job.
+# ---------------------------------------------------------------------------------------------
+
+JOB_OUTCOMES = ("complete", "fail", "never")
+
+
+def create_job(store: Store, t: Target, query, body: bytes, content_type: str) -> Response:
+    try:
+        obj = decode_body(body, content_type, "Job")
+    except ValueError as exc:
+        return Response.status(bad_request_status(f"error decoding Job: {exc}"))
+    if not isinstance(obj, dict) or obj.get("kind") not in (None, "Job"):
+        return Response.status(bad_request_status("the body of the request must be a Job"))
+    dry_run = "All" in query.get("dryRun", [])
+    meta = dict(obj.get("metadata") or {})
+    if meta.get("namespace") and meta["namespace"] != t.namespace:
+        return Response.status(bad_request_status(
+            "the namespace of the provided object does not match the namespace sent on the request"))
+    with store.lock:
+        name = meta.get("name") or ""
+        if not name and meta.get("generateName"):
+            name = meta["generateName"] + "".join(store.rng.choice(POD_NAME_ALPHABET) for _ in range(5))
+        if not name:
+            return Response.status(invalid_status(
+                'Job.batch "" is invalid: metadata.name: Required value: name or generateName is required'))
+        if store.locate(Target(t.group, t.version, t.prefix, t.resource_name, t.resource,
+                               t.namespace, name)):
+            return Response.status(status_obj(409, "AlreadyExists", f'jobs.batch "{name}" already exists',
+                                              _details(name, "batch", "jobs")))
+        obj = spec_from_cronjob(store, obj, meta, t.namespace)
+        job = default_job(obj, meta, name, t.namespace, new_uid(store.rng))
+        if dry_run:
+            return Response(201, job)      # no resourceVersion: nothing was stored
+        stored = store.insert(f"/apis/batch/v1/namespaces/{t.namespace}/jobs", job)
+        uid, delay, outcome = job["metadata"]["uid"], store.jobs["delaySeconds"], store.jobs["outcome"]
+        store.later(0.05, lambda: job_started(store, t.namespace, name, uid, delay, outcome))
+        return Response(201, stored)
+
+
+def spec_from_cronjob(store: Store, obj: dict, meta: dict, namespace: str) -> dict:
+    """`kubectl create job --from=cronjob/CJ` copies CJ's spec.jobTemplate.spec: take it from the
+    stored CronJob (the owner reference names it), whole, whatever the body's encoding."""
+    owner = next((r for r in meta.get("ownerReferences") or [] if r.get("kind") == "CronJob"), None)
+    if owner is None:
+        return obj
+    cj = store.get_object(Target("batch", "v1", "/apis/batch/v1", "cronjobs",
+                                 find_resource("batch", "v1", "cronjobs"), namespace, owner.get("name", "")))
+    if cj is None or (owner.get("uid") and _get(cj, "metadata", "uid")
+                      and owner["uid"] != _get(cj, "metadata", "uid")):
+        return obj
+    spec = _get(cj, "spec", "jobTemplate", "spec", default=None)
+    return {**obj, "spec": copy.deepcopy(spec)} if isinstance(spec, dict) else obj
+
+
+def default_job(obj: dict, meta: dict, name: str, namespace: str, uid: str) -> dict:
+    """The Job as kube-apiserver 1.32 stores it: the generated selector and controller labels,
+    spec defaults, empty status."""
+    tracking = {"batch.kubernetes.io/controller-uid": uid, "batch.kubernetes.io/job-name": name,
+                "controller-uid": uid, "job-name": name}
+    spec = copy.deepcopy(obj.get("spec") or {})
+    template = spec.setdefault("template", {})
+    tmeta = template.setdefault("metadata", {})
+    tmeta["labels"] = {**(tmeta.get("labels") or {}), **tracking}
+    tspec = template.setdefault("spec", {})
+    for k, v in (("restartPolicy", "Never"), ("terminationGracePeriodSeconds", 30),
+                 ("dnsPolicy", "ClusterFirst"), ("securityContext", {}),
+                 ("schedulerName", "default-scheduler")):
+        tspec.setdefault(k, v)
+    for k, v in (("parallelism", 1), ("completions", 1), ("backoffLimit", 6),
+                 ("completionMode", "NonIndexed"), ("suspend", False),
+                 ("podReplacementPolicy", "TerminatingOrFailed")):
+        spec.setdefault(k, v)
+    spec["selector"] = {"matchLabels": {"batch.kubernetes.io/controller-uid": uid}}
+    out_meta = {k: v for k, v in meta.items() if k not in ("resourceVersion", "generateName")}
+    out_meta.update(name=name, namespace=namespace, uid=uid, generation=1,
+                    creationTimestamp=now_rfc3339(),
+                    labels={**(meta.get("labels") or {}), **tracking})
+    return {"kind": "Job", "apiVersion": "batch/v1", "metadata": out_meta, "spec": spec, "status": {}}
+
+
+def locate_job(store: Store, namespace: str, name: str, uid: str) -> tuple[str, int] | None:
+    key = f"/apis/batch/v1/namespaces/{namespace}/jobs"
+    for idx, job in enumerate(store.objects.get(key, [])):
+        if _name(job) == name and _get(job, "metadata", "uid") == uid:
+            return key, idx
+    return None
+
+
+def job_started(store: Store, namespace: str, name: str, uid: str, delay: float, outcome: str):
+    where = locate_job(store, namespace, name, uid)
+    if where is None:
+        return
+    key, idx = where
+    job = store.objects[key][idx]
+    started = now_rfc3339()
+    store.replace(key, idx, {**job, "status": {"active": 1, "ready": 0, "startTime": started,
+                                               "terminating": 0, "uncountedTerminatedPods": {}}})
+    if outcome != "never":
+        store.later(delay, lambda: job_finished(store, namespace, name, uid, started, outcome))
+
+
+def job_finished(store: Store, namespace: str, name: str, uid: str, started: str, outcome: str):
+    """The 1.32 job controller's final status: SuccessCriteriaMet then Complete, or
+    FailureTarget then Failed (backoffLimit used up)."""
+    where = locate_job(store, namespace, name, uid)
+    if where is None:
+        return
+    key, idx = where
+    job = store.objects[key][idx]
+    now = now_rfc3339()
+
+    def cond(ctype, reason, message):
+        return {"type": ctype, "status": "True", "lastProbeTime": now, "lastTransitionTime": now,
+                "reason": reason, "message": message}
+
+    status = {"ready": 0, "startTime": started, "terminating": 0, "uncountedTerminatedPods": {}}
+    if outcome == "fail":
+        msg = "Job has reached the specified backoff limit"
+        status.update(failed=int(_get(job, "spec", "backoffLimit", default=6)) + 1,
+                      conditions=[cond("FailureTarget", "BackoffLimitExceeded", msg),
+                                  cond("Failed", "BackoffLimitExceeded", msg)])
+    else:
+        msg = "Reached expected number of succeeded pods"
+        status.update(succeeded=int(_get(job, "spec", "completions", default=1)), completionTime=now,
+                      conditions=[cond("SuccessCriteriaMet", "CompletionsReached", msg),
+                                  cond("Complete", "CompletionsReached", msg)])
+    store.replace(key, idx, {**job, "status": job_status_order(status)})
+
+
+def job_status_order(status: dict) -> dict:
+    """batch/v1 JobStatus field order, as the API serializes it."""
+    order = ["conditions", "startTime", "completionTime", "active", "succeeded", "failed",
+             "terminating", "uncountedTerminatedPods", "ready"]
+    return {k: status[k] for k in sorted(status, key=lambda k: order.index(k) if k in order else 99)}
+
+
+# ---------------------------------------------------------------------------------------------
 # Discovery (legacy format: kubectl asks for aggregated discovery first, gets plain
 # APIVersions / APIGroupList, and falls back to one APIResourceList per group version).
 # ---------------------------------------------------------------------------------------------
@@ -1234,11 +1972,9 @@ def discovery_response(path: str, store: Store, host: str) -> dict | None:
 
 
 def group_versions(group: str) -> list[str]:
-    out = []
-    for res in RESOURCES:
-        if res.group == group and res.version not in out:
-            out.append(res.version)
-    return out
+    """Served versions of a group, by version priority: the first is the preferred version, as
+    kube-apiserver picks it for CRDs (deckhouse.io: v1, v1alpha2, v1alpha1)."""
+    return sort_versions([res.version for res in RESOURCES if res.group == group])
 
 
 def api_group(group: str) -> dict:
@@ -1258,10 +1994,10 @@ def resource_list(group: str, version: str) -> dict:
         if res.categories:
             entry["categories"] = list(res.categories)
         entries.append(entry)
-        for sub, sgroup, sversion, skind in res.subresources:
+        for sub, sgroup, sversion, skind, *sverbs in res.subresources:
             sub_entry = {"name": f"{res.name}/{sub}", "singularName": "",
                          "namespaced": res.namespaced, "kind": skind or res.kind,
-                         "verbs": list(SUB_VERBS)}
+                         "verbs": list(sverbs[0] if sverbs else SUB_VERBS)}
             if sgroup:
                 sub_entry["group"], sub_entry["version"] = sgroup, sversion
             entries.append(sub_entry)
@@ -1287,6 +2023,7 @@ class Response:
     def __init__(self, code: int, body, content_type: str = "application/json"):
         self.code = code
         self.content_type = content_type
+        self.headers: list[tuple[str, str]] = []
         if isinstance(body, (bytes, bytearray)):
             self.body = bytes(body)
         else:
@@ -1297,6 +2034,40 @@ class Response:
         return Response(status["code"], status)
 
 
+@dataclass
+class WatchPlan:
+    """A watch request that passed every check; the handler streams it."""
+    target: Target
+    start_rv: int
+    initial: list              # objects for the synthetic ADDED events (resourceVersion 0 or absent)
+    expired: kw.Expired | None
+    bookmarks: bool
+    initial_events_end: bool   # sendInitialEvents=true: a bookmark marks the end of the initial set
+    timeout: float
+    match: object              # predicate over a normalized object
+    table: bool                # Accept asked for server-side Table rows
+    watcher: kw.Watcher | None = None
+
+
+def is_dry_run(query, body: bytes) -> bool:
+    """dryRun=All in the query, or in the body's DeleteOptions (an Eviction's deleteOptions)."""
+    if "All" in query.get("dryRun", []):
+        return True
+    if b"dryRun" not in body:
+        return False
+    try:
+        doc = json.loads(body.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return False
+    if not isinstance(doc, dict):
+        return False
+    opts = doc.get("deleteOptions") if isinstance(doc.get("deleteOptions"), dict) else doc
+    return "All" in (opts.get("dryRun") or [])
+
+
+LEGACY_WATCH = re.compile(r"^(/api/[^/]+|/apis/[^/]+/[^/]+)/watch/(.+)$")
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"     # keep-alive: Go's client reuses connections
     server_version = "kube-api-test-server"
@@ -1304,6 +2075,10 @@ class Handler(BaseHTTPRequestHandler):
     @property
     def store(self) -> Store:
         return self.server.store
+
+    def setup(self):
+        super().setup()
+        self.wfile = kw.CountingWriter(self.wfile)   # response bytes, for /_control/bytes
 
     def log_message(self, fmt, *args):
         if self.server.verbose:
@@ -1345,28 +2120,55 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", resp.content_type)
         self.send_header("Content-Length", str(len(resp.body)))
         self.send_header("Cache-Control", "no-cache, private")
+        for name, value in resp.headers:
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(resp.body)
 
     def handle_any(self, method: str):
+        entry = None
         try:
             url = urllib.parse.urlsplit(self.path)
             path = urllib.parse.unquote(url.path) or "/"
             query = urllib.parse.parse_qs(url.query, keep_blank_values=True)
             body = self.read_body()
             if path.startswith("/_control/"):
-                resp = control(self.store, method, path, body)
+                resp = control(self.store, method, path, query, body)
             else:
-                self.store.log_request({
+                watch = method == "GET" and query.get("watch", [""])[0] in ("1", "true")
+                entry = {
                     "method": method, "path": path, "query": url.query,
                     "contentType": self.headers.get("Content-Type") or "",
                     "accept": self.headers.get("Accept") or "",
-                    "body": body.decode("utf-8", errors="replace")})
+                    "body": body.decode("utf-8", errors="replace"),
+                    # What a test asserts on: did anything try to change the cluster, and was
+                    # it only a server dry run?
+                    "write": method not in ("GET", "HEAD", "OPTIONS"),
+                    "dryRun": is_dry_run(query, body), "watch": watch}
+                try:
+                    body.decode("utf-8")
+                except UnicodeDecodeError:      # protobuf (kubectl create job): keep it whole
+                    entry["bodyBase64"] = base64.b64encode(body).decode()
+                self.store.log_request(entry)
                 resp = self.serve_api(method, path, query, body)
             if resp is None:            # hung request released by shutdown: answer nothing
                 self.close_connection = True
                 return
+            if isinstance(resp, WatchPlan):
+                self.store.finish_request(entry, 200)
+                try:
+                    self.stream_watch(resp, path, url.query)
+                except Exception:      # headers are out: no error answer can follow, just drop
+                    if self.server.verbose:
+                        traceback.print_exc()
+                    self.close_connection = True
+                return
+            if entry is not None:
+                self.store.finish_request(entry, resp.code)
+            start = self.wfile.count
             self.send(resp)
+            if entry is not None:
+                self.store.bytes.add(path, len(resp.body), self.wfile.count - start, 1)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
         except Exception as exc:       # never let a bad request take the server down
@@ -1377,13 +2179,17 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 self.close_connection = True
 
-    def serve_api(self, method, path, query, body) -> Response | None:
+    def serve_api(self, method, path, query, body) -> Response | WatchPlan | None:
         if is_discovery_path(path):
             # Discovery never faults, so kubectl always gets as far as the real request.
             doc = discovery_response(path, self.store, f"127.0.0.1:{self.server.server_port}")
             if doc is None:    # /openapi/...: kubectl copes without it
                 return Response.status(no_such_path_status())
             return Response(doc.get("code", 200) if doc.get("kind") == "Status" else 200, doc)
+        if method == "GET" and (m := LEGACY_WATCH.match(path)):
+            # /api/v1/watch/nodes: the deprecated form of ?watch=true, still served.
+            path = f"{m.group(1)}/{m.group(2)}"
+            query = {**query, "watch": ["true"]}
         with self.store.lock:
             target = parse_target(path, self.store.objects.keys())
         fault = self.store.wait_for_fault(method, path)
@@ -1393,9 +2199,238 @@ class Handler(BaseHTTPRequestHandler):
             return Response(200, b"ok", "text/plain; charset=utf-8")
         if target is None or not self.store.known(target):
             return Response.status(no_such_path_status())
-        return handle_resource(self.store, method, target, query, body,
+        resp = handle_resource(self.store, method, target, query, body,
                                self.headers.get("Content-Type") or "",
-                               self.headers.get("Accept") or "")
+                               self.headers.get("Accept") or "",
+                               self.client_address[0] if self.client_address else "")
+        warning = DEPRECATED_VERSIONS.get((target.group, target.version, target.resource_name))
+        if warning and self.store.warnings["deprecation"] and isinstance(resp, Response):
+            resp.headers.append(("Warning", f'299 - "{warning}"'))
+        return resp
+
+    # --- watch streams ------------------------------------------------------------------------
+
+    def stream_watch(self, plan: WatchPlan, path: str, query_text: str):
+        """Stream one watch: chunked JSON lines until timeoutSeconds, a /_control close, server
+        stop, or the client going away."""
+        store, hub, t = self.store, self.store.hub, plan.target
+        w = plan.watcher
+        mode = "end"
+        try:
+            start = self.wfile.count
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.send_header("Cache-Control", "no-cache, private")
+            warning = DEPRECATED_VERSIONS.get((t.group, t.version, t.resource_name))
+            if warning and store.warnings["deprecation"]:
+                self.send_header("Warning", f'299 - "{warning}"')
+            self.end_headers()
+            store.bytes.add(path, 0, self.wfile.count - start, 1)
+            if plan.expired is not None:
+                self.write_event("ERROR", expired_status(plan.expired), path)
+                return
+            first = [True]
+            api_version = f"{t.group}/{t.version}" if t.group else t.version
+            kind = t.kind or next((o.get("kind") for o in plan.initial if o.get("kind")), "")
+
+            def out(etype, obj):
+                if plan.table and etype != "BOOKMARK":
+                    table = make_table(t.resource_name, [obj], _get(obj, "metadata", "resourceVersion", default=""))
+                    if not first[0]:
+                        table["columnDefinitions"] = None   # NoHeaders after the first event
+                    first[0] = False
+                    obj = table
+                self.write_event(etype, obj, path)
+                w.events_sent += etype != "BOOKMARK"
+                w.bookmarks_sent += etype == "BOOKMARK"
+
+            def bookmark(rv, end_marker=False):
+                out("BOOKMARK", kw.bookmark_object(kind, api_version, rv, t.group in BUILTIN_GROUPS,
+                                                   end_marker))
+
+            for obj in plan.initial:
+                out("ADDED", obj)
+            if plan.initial_events_end and plan.bookmarks:
+                bookmark(plan.start_rv, end_marker=True)
+            last = plan.start_rv
+            opened = last_bookmark = time.monotonic()
+            deadline = opened + plan.timeout
+            while True:
+                with store.lock:
+                    events, current = [], store.resource_version
+                    if not w.close_mode and last >= hub.floor:
+                        events = hub.events_after(last)
+                        if not events:
+                            now = time.monotonic()
+                            due = next_bookmark(last_bookmark, hub.bookmark_interval, deadline) \
+                                if plan.bookmarks else math.inf
+                            hub.wait(min(deadline, due, now + kw.POLL_INTERVAL) - now)
+                            if not w.close_mode and last >= hub.floor:
+                                events = hub.events_after(last)
+                            current = store.resource_version
+                    elif not w.close_mode:
+                        w.close_mode = "end"    # fell out of the history: the cacher drops it too
+                    mode = w.close_mode
+                    interval = hub.bookmark_interval
+                if mode:
+                    return
+                for ev in events:
+                    converted = convert_event(store, plan, ev)
+                    if converted is not None:
+                        out(*converted)
+                    last = ev.rv
+                now = time.monotonic()
+                if plan.bookmarks and now >= next_bookmark(last_bookmark, interval, deadline):
+                    if current >= last:
+                        bookmark(current)
+                        last = current
+                    last_bookmark = now
+                if now >= deadline:
+                    return
+                if not events and self.client_gone():
+                    mode = "gone"
+                    return
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            mode = "gone"
+        finally:
+            with store.lock:
+                if w is not None:
+                    hub.unregister(w)
+                stopping = hub.stopping
+            self.finish_stream(mode, path, stopping)
+
+    def write_event(self, etype: str, obj: dict, path: str):
+        data = kw.encode_event(etype, obj)
+        framed = kw.chunk(data)
+        self.wfile.write(framed)
+        self.store.bytes.add(path, len(data), len(framed))
+
+    def finish_stream(self, mode: str, path: str, stopping: bool):
+        if mode == "gone":
+            self.close_connection = True
+            return
+        if mode == "abort":
+            # A broken stream: no terminating chunk, the connection just drops.
+            self.close_connection = True
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+        try:
+            self.wfile.write(kw.LAST_CHUNK)
+            self.store.bytes.add(path, 0, len(kw.LAST_CHUNK))
+        except OSError:
+            self.close_connection = True
+        if stopping:
+            self.close_connection = True
+
+    def client_gone(self) -> bool:
+        """Whether the client closed its end (kubectl interrupted): a read would return EOF."""
+        try:
+            return self.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+        except BlockingIOError:
+            return False
+        except OSError:
+            return True
+
+
+def next_bookmark(last: float, interval: float, deadline: float) -> float:
+    """When the next bookmark is due: `interval` after the last one, or 2 s before the watch's
+    deadline if that comes first (cacheWatcher.nextBookmarkTime)."""
+    due = last + max(0.01, interval)
+    pre = deadline - kw.PRE_TIMEOUT_BOOKMARK
+    return pre if last < pre < due else due
+
+
+def expired_status(exc: kw.Expired) -> dict:
+    """errors.NewResourceExpired: no details field at all."""
+    return {"kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+            "message": str(exc), "reason": "Expired", "code": 410}
+
+
+def convert_event(store: Store, plan: WatchPlan, ev: kw.WatchEvent):
+    """(type, object) for this watcher, or None (cacheWatcher.convertToWatchEvent)."""
+    t = plan.target
+    if (ev.group, ev.resource) != (t.group, t.resource_name):
+        return None
+    if t.namespace and ev.namespace != t.namespace:
+        return None
+    cur = store.normalize(t, ev.obj, ev.key_ns)
+    if ev.type == "DELETED":
+        return ("DELETED", cur) if plan.match(cur) else None
+    cur_passes = plan.match(cur)
+    prev = store.normalize(t, ev.prev, ev.key_ns) if ev.prev is not None else None
+    prev_passes = prev is not None and plan.match(prev)
+    if cur_passes and not prev_passes:
+        return ("ADDED", cur)
+    if cur_passes:
+        return ("MODIFIED", cur)
+    if prev_passes:
+        return ("DELETED", with_rv(prev, ev.rv))
+    return None
+
+
+def object_matcher(t: Target, query):
+    """Predicate for a watch: the named object (GET .../NAME?watch=1), labelSelector,
+    fieldSelector. Raises ValueError on a bad selector."""
+    label_sel = query.get("labelSelector", [""])[0]
+    field_sel = query.get("fieldSelector", [""])[0]
+    labels = parse_label_selector(label_sel) if label_sel else None
+    fields = parse_field_selector(field_sel) if field_sel else None
+
+    def match(obj):
+        if t.name and _name(obj) != t.name:
+            return False
+        if labels and not labels(_get(obj, "metadata", "labels", default={})):
+            return False
+        return not fields or fields(obj)
+    return match
+
+
+def start_watch(store: Store, t: Target, query, accept: str, client: str) -> Response | WatchPlan:
+    """Everything a watch decides before its first byte: the start point, the initial events,
+    410 for a resourceVersion the history no longer has. The watcher is registered under the
+    same lock, so no event falls between the snapshot and the stream."""
+    try:
+        match = object_matcher(t, query)
+    except ValueError as exc:
+        return Response.status(bad_request_status(str(exc)))
+    rv_text = query.get("resourceVersion", [""])[0]
+    send_initial = query.get("sendInitialEvents", [""])[0] == "true"
+    bookmarks = query.get("allowWatchBookmarks", [""])[0] in ("1", "true")
+    if send_initial and not bookmarks:
+        return Response.status(invalid_status(
+            "ListOptions.meta.k8s.io \"\" is invalid: allowWatchBookmarks: Forbidden: "
+            "allowWatchBookmarks must be set to true when sendInitialEvents is set"))
+    try:
+        timeout = float(query.get("timeoutSeconds", [""])[0] or kw.DEFAULT_WATCH_TIMEOUT)
+    except ValueError:
+        return Response.status(bad_request_status("timeoutSeconds must be a number"))
+    if rv_text not in ("", "0") and not rv_text.isdigit():
+        return Response.status(bad_request_status(
+            f"resourceVersion: Invalid value: {go_quote(rv_text)}: invalid resource version"))
+    with store.lock:
+        initial, expired = [], None
+        if rv_text in ("", "0") or send_initial:
+            # The current state as synthetic ADDED events, then changes from now on.
+            items, _ = store.list_objects(t)
+            initial = [o if _get(o, "metadata", "resourceVersion") else with_rv(o, store.base_rv)
+                       for o in items if match(o)]
+            start = store.resource_version
+        else:
+            start = int(rv_text)
+            try:
+                store.hub.check_start(start)
+            except kw.Expired as exc:
+                expired = exc
+        plan = WatchPlan(t, start, initial, expired, bookmarks, send_initial, timeout, match,
+                         wants_table(accept))
+        target_path = t.collection_path + (f"/{t.name}" if t.name else "")
+        plan.watcher = store.hub.register(target_path, urllib.parse.urlencode(
+            {k: v[0] for k, v in query.items()}), client)
+    return plan
 
 
 def fault_response(fault: Fault, method, path, target, query) -> Response | None:
@@ -1409,22 +2444,30 @@ def fault_response(fault: Fault, method, path, target, query) -> Response | None
     return Response.status(internal_error_status("injected fault (error500)"))
 
 
-def handle_resource(store: Store, method, t: Target, query, body, content_type, accept) -> Response:
-    if t.subresource and t.subresource not in ("scale", "status"):
+def handle_resource(store: Store, method, t: Target, query, body, content_type, accept,
+                    client: str = "") -> Response | WatchPlan:
+    if t.subresource and t.subresource not in ("scale", "status", "eviction"):
         return Response.status(no_such_path_status())
     if t.subresource == "scale" and not (t.resource_name == "deployments" and t.group == "apps"):
         return Response.status(no_such_path_status())
-    if method == "GET":
+    if t.subresource == "eviction" and not (t.resource_name == "pods" and t.group == ""):
+        return Response.status(no_such_path_status())
+    if method == "GET" and t.subresource != "eviction":
+        if query.get("watch", [""])[0] in ("1", "true"):
+            return start_watch(store, t, query, accept, client)
         return handle_get(store, t, query, accept)
-    if method == "PATCH":
+    if method == "PATCH" and t.subresource != "eviction":
         return handle_patch(store, t, query, body, content_type)
+    if method == "POST" and t.subresource == "eviction" and t.name:
+        return evict_pod(store, t, query, body)
+    if method == "POST" and (t.group, t.resource_name) == ("batch", "jobs") and not t.name \
+            and t.namespace:
+        return create_job(store, t, query, body, content_type)
     action = {"POST": "create", "PUT": "update", "DELETE": "delete"}.get(method, method.lower())
     return Response.status(method_not_supported_status(t.group, t.resource_name, action))
 
 
 def handle_get(store: Store, t: Target, query, accept) -> Response:
-    if query.get("watch", [""])[0] in ("1", "true"):
-        return Response.status(method_not_supported_status(t.group, t.resource_name, "watch"))
     if t.name:
         obj = store.get_object(t)
         if obj is None:
@@ -1510,15 +2553,251 @@ def patch_scale(store: Store, t: Target, body, content_type, dry_run) -> Respons
 # /_control endpoints
 # ---------------------------------------------------------------------------------------------
 
-def control(store: Store, method: str, path: str, body: bytes) -> Response:
+class ControlError(Exception):
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def _require_str(payload: dict, name: str) -> str:
+    value = payload.get(name)
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"{name} must be a non-empty string")
+    return value
+
+
+def _locate_or_404(store: Store, group: str, version: str, resource: str, name: str,
+                   namespace: str = "") -> tuple[str, int, str]:
+    prefix = f"/apis/{group}/{version}" if group else f"/api/{version}"
+    t = Target(group, version, prefix, resource, find_resource(group, version, resource), namespace, name)
+    where = store.locate(t)
+    if where is None:
+        raise ControlError(404, f"{qualified(group, resource)} {go_quote(name)} not found"
+                           + (f" in namespace {go_quote(namespace)}" if namespace else ""))
+    return where
+
+
+def _served(store: Store, key: str, obj: dict) -> dict:
+    """`obj` (stored under `key`) as the API would answer it."""
+    parts = key_parts(key)
+    if parts is None:
+        return obj
+    group, version, resource, key_ns = parts
+    prefix = f"/apis/{group}/{version}" if group else f"/api/{version}"
+    return store.normalize(Target(group, version, prefix, resource, find_resource(group, version, resource),
+                                  key_ns), obj, key_ns)
+
+
+READY_DEFAULTS = {"True": ("KubeletReady", "kubelet is posting ready status"),
+                  "False": ("KubeletNotReady", "container runtime network not ready"),
+                  "Unknown": ("NodeStatusUnknown", "Kubelet stopped posting node status.")}
+
+
+def control_node_ready(store: Store, p: dict) -> dict:
+    """Set a node's Ready condition, as the kubelet (True/False) or the node lifecycle controller
+    (Unknown) would; lastTransitionTime moves only when the status changes."""
+    name, status = _require_str(p, "name"), p.get("status")
+    if status not in READY_DEFAULTS:
+        raise ValueError("status must be True, False or Unknown")
+    reason = p.get("reason") or READY_DEFAULTS[status][0]
+    message = p.get("message") or READY_DEFAULTS[status][1]
+    with store.lock:
+        key, idx, _ = _locate_or_404(store, "", "v1", "nodes", name)
+        node = store.objects[key][idx]
+        now = now_rfc3339()
+        conds = list(_get(node, "status", "conditions", default=[]))
+        pos = next((i for i, c in enumerate(conds) if c.get("type") == "Ready"), None)
+        old = conds[pos] if pos is not None else {}
+        since = old.get("lastTransitionTime") if old.get("status") == status else None
+        cond = {"type": "Ready", "status": status, "lastHeartbeatTime": now,
+                "lastTransitionTime": since or now, "reason": reason, "message": message}
+        if pos is None:
+            conds.append(cond)
+        else:
+            conds[pos] = cond
+        stored = store.replace(key, idx, {**node, "status": {**(node.get("status") or {}),
+                                                              "conditions": conds}})
+        store.after_change("", "nodes", stored, "")
+        return _served(store, key, stored)
+
+
+def control_add_node(store: Store, p: dict) -> dict:
+    obj = p.get("object")
+    if obj is None:
+        obj = {"metadata": {"name": _require_str(p, "name")}}
+    if not isinstance(obj, dict):
+        raise ValueError("object must be a Node object")
+    name = _get(obj, "metadata", "name")
+    if not isinstance(name, str) or not name:
+        raise ValueError("object.metadata.name is required")
+    with store.lock:
+        if store.locate(Target("", "v1", "/api/v1", "nodes", find_resource("", "v1", "nodes"), "", name)):
+            raise ControlError(409, f'nodes {go_quote(name)} already exists')
+        meta = {"name": name, "uid": new_uid(store.rng), "creationTimestamp": now_rfc3339(),
+                **(obj.get("metadata") or {})}
+        meta.setdefault("labels", {"kubernetes.io/hostname": name})
+        status = dict(obj.get("status") or {})
+        if not status.get("conditions"):
+            now = now_rfc3339()
+            status["conditions"] = [{"type": "Ready", "status": "True", "lastHeartbeatTime": now,
+                                     "lastTransitionTime": now, "reason": "KubeletReady",
+                                     "message": "kubelet is posting ready status"}]
+        node = {"kind": "Node", "apiVersion": "v1", **obj, "metadata": meta, "status": status}
+        stored = store.insert("/api/v1/nodes", node)
+        store.after_change("", "nodes", stored, "")
+        return stored
+
+
+def control_remove_node(store: Store, p: dict) -> dict:
+    name = _require_str(p, "name")
+    with store.lock:
+        key, idx, _ = _locate_or_404(store, "", "v1", "nodes", name)
+        gone = store.remove(key, idx)
+        store.after_change("", "nodes", None, "")
+        return gone
+
+
+def control_deployment_ready(store: Store, p: dict) -> dict:
+    """Status counts as the deployment controller reports them; zero counts are omitted, as the
+    API omits empty ints. Pods are left as they are."""
+    name, ns = _require_str(p, "name"), _require_str(p, "namespace")
+    ready = p.get("readyReplicas")
+    if not isinstance(ready, int) or isinstance(ready, bool) or ready < 0:
+        raise ValueError("readyReplicas must be a non-negative integer")
+    available = p.get("availableReplicas", ready)
+    updated = p.get("updatedReplicas")
+    with store.lock:
+        key, idx, _ = _locate_or_404(store, "apps", "v1", "deployments", name, ns)
+        deploy = store.objects[key][idx]
+        status = dict(deploy.get("status") or {})
+        want = int(_get(deploy, "spec", "replicas", default=1))
+        for field_name, value in (("readyReplicas", ready), ("availableReplicas", available),
+                                  ("updatedReplicas", updated),
+                                  ("unavailableReplicas", max(0, want - available))):
+            if value is None:
+                continue
+            if value:
+                status[field_name] = value
+            else:
+                status.pop(field_name, None)
+        stored = store.replace(key, idx, {**deploy, "status": status})
+        refresh_pdbs(store)
+        return _served(store, key, stored)
+
+
+def control_put_object(store: Store, p: dict) -> dict:
+    """Create or replace one object in the collection `path` (a state key)."""
+    path = _require_str(p, "path").rstrip("/")
+    obj = p.get("object")
+    parts = key_parts(path)
+    if parts is None:
+        raise ValueError("path must be a collection path, e.g. /api/v1/namespaces/NS/pods")
+    if not isinstance(obj, dict) or not isinstance(_get(obj, "metadata", "name"), str):
+        raise ValueError("object must be an object with metadata.name")
+    group, _, resource, key_ns = parts
+    with store.lock:
+        items = store.objects.get(path, [])
+        idx = next((i for i, o in enumerate(items) if _name(o) == _name(obj)), None)
+        if idx is None:
+            meta = {"uid": new_uid(store.rng), "creationTimestamp": now_rfc3339(), **obj["metadata"]}
+            stored = store.insert(path, {**obj, "metadata": meta})
+        else:
+            stored = store.replace(path, idx, obj)
+        store.after_change(group, resource, stored, key_ns)
+        return _served(store, path, stored)
+
+
+def control_delete_object(store: Store, p: dict) -> dict:
+    path, name = _require_str(p, "path").rstrip("/"), _require_str(p, "name")
+    parts = key_parts(path)
+    if parts is None:
+        raise ValueError("path must be a collection path")
+    with store.lock:
+        idx = next((i for i, o in enumerate(store.objects.get(path, [])) if _name(o) == name), None)
+        if idx is None:
+            raise ControlError(404, f"no object {go_quote(name)} in {path}")
+        gone = store.remove(path, idx)
+        store.after_change(parts[0], parts[2], None, parts[3])
+        return gone
+
+
+def control_watch_config(store: Store, p: dict) -> dict:
+    interval = p.get("bookmarkIntervalSeconds")
+    limit = p.get("historyLimit")
+    if interval is not None and (not isinstance(interval, (int, float)) or isinstance(interval, bool)
+                                 or interval <= 0):
+        raise ValueError("bookmarkIntervalSeconds must be a positive number")
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
+        raise ValueError("historyLimit must be a positive integer")
+    with store.lock:
+        if interval is not None:
+            store.hub.bookmark_interval = float(interval)
+        if limit is not None:
+            store.hub.history_limit = limit
+            while len(store.hub.history) > limit:
+                store.hub.floor = store.hub.history.popleft().rv
+        store.hub.cond.notify_all()
+        return store.hub.config()
+
+
+def control_close_watches(store: Store, p: dict) -> dict:
+    mode = p.get("mode", "abort")
+    if mode not in ("abort", "end"):
+        raise ValueError("mode must be abort (drop the connection) or end (terminating chunk)")
+    with store.lock:
+        closed = store.hub.close_all(mode)
+        # Answer once the streams are really gone, so a test can look right away.
+        store.hub.wait_for(lambda: not any(w.close_mode for w in store.hub.watchers.values()), 3.0)
+        return {"closed": closed, "open": len(store.hub.watchers)}
+
+
+def control_jobs(store: Store, p: dict) -> dict:
+    delay, outcome = p.get("delaySeconds"), p.get("outcome")
+    if delay is not None and (not isinstance(delay, (int, float)) or isinstance(delay, bool) or delay < 0):
+        raise ValueError("delaySeconds must be a number >= 0")
+    if outcome is not None and outcome not in JOB_OUTCOMES:
+        raise ValueError(f"outcome must be one of {', '.join(JOB_OUTCOMES)}")
+    with store.lock:
+        if delay is not None:
+            store.jobs["delaySeconds"] = float(delay)
+        if outcome is not None:
+            store.jobs["outcome"] = outcome
+        return dict(store.jobs)
+
+
+def control_warnings(store: Store, p: dict) -> dict:
+    value = p.get("deprecation")
+    if value is not None and not isinstance(value, bool):
+        raise ValueError("deprecation must be true or false")
+    with store.lock:
+        if value is not None:
+            store.warnings["deprecation"] = value
+        return dict(store.warnings)
+
+
+def control(store: Store, method: str, path: str, query: dict, body: bytes) -> Response:
+    """/_control/*: see kube_api_server/README.md for every endpoint and its body."""
     try:
         payload = json.loads(body.decode("utf-8")) if body.strip() else {}
     except (ValueError, UnicodeDecodeError) as exc:
         return Response(400, {"error": f"body is not JSON: {exc}"})
     route = (method, path.rstrip("/"))
+    posts = {
+        "/_control/node-ready": control_node_ready,
+        "/_control/add-node": control_add_node,
+        "/_control/remove-node": control_remove_node,
+        "/_control/deployment-ready": control_deployment_ready,
+        "/_control/put-object": control_put_object,
+        "/_control/delete-object": control_delete_object,
+        "/_control/watch-config": control_watch_config,
+        "/_control/close-watches": control_close_watches,
+        "/_control/jobs": control_jobs,
+        "/_control/warnings": control_warnings,
+    }
     try:
         if route == ("GET", "/_control/requests"):
-            return Response(200, store.request_log())
+            writes_only = query.get("writes", [""])[0] in ("1", "true")
+            return Response(200, store.request_log(writes_only))
         if route == ("POST", "/_control/reset-requests"):
             store.reset_requests()
             return Response(200, {"ok": True})
@@ -1534,8 +2813,32 @@ def control(store: Store, method: str, path: str, body: bytes) -> Response:
                 raise ValueError("fault body must be an object")
             store.set_fault(Fault.from_json(payload))
             return Response(200, store.fault.to_json())
+        if route == ("GET", "/_control/watches"):
+            with store.lock:
+                return Response(200, store.hub.stats(store.resource_version))
+        if route == ("POST", "/_control/expire-history"):
+            with store.lock:
+                store.hub.expire(store.resource_version)
+                return Response(200, {"oldestResourceVersion": str(store.hub.floor)})
+        if route == ("GET", "/_control/resource-version"):
+            with store.lock:
+                return Response(200, {"resourceVersion": str(store.resource_version)})
+        if route == ("GET", "/_control/bytes"):
+            return Response(200, store.bytes.snapshot(query.get("prefix", [])))
+        if route == ("POST", "/_control/reset-bytes"):
+            store.bytes.reset()
+            return Response(200, {"ok": True})
+        if method == "GET" and route[1] in ("/_control/watch-config", "/_control/jobs",
+                                            "/_control/warnings"):
+            return Response(200, posts[route[1]](store, {}))
+        if method == "POST" and route[1] in posts:
+            if not isinstance(payload, dict):
+                raise ValueError("body must be a JSON object")
+            return Response(200, posts[route[1]](store, payload))
     except ValueError as exc:
         return Response(400, {"error": str(exc)})
+    except ControlError as exc:
+        return Response(exc.code, {"error": str(exc)})
     return Response(404, {"error": f"no control endpoint {method} {path}"})
 
 
@@ -1583,6 +2886,10 @@ def parse_args(argv):
     p.add_argument("--fault", default="none", choices=FAULT_MODES, help="fault mode at start")
     p.add_argument("--fault-path", action="append", default=[],
                    help="path prefix the start fault applies to (repeatable; default all)")
+    p.add_argument("--bookmark-interval", type=float, default=kw.DEFAULT_BOOKMARK_INTERVAL,
+                   help="seconds between watch bookmarks (default %(default)s; kube-apiserver ~60)")
+    p.add_argument("--watch-history", type=int, default=kw.DEFAULT_HISTORY_LIMIT,
+                   help="events kept for watches to resume from (default %(default)s)")
     p.add_argument("--verbose", action="store_true", help="log requests to stderr")
     return p.parse_args(argv)
 
@@ -1597,7 +2904,9 @@ def load_state(path: str | None) -> dict:
 def main(argv=None) -> int:
     args = parse_args(argv if argv is not None else sys.argv[1:])
     try:
-        store = Store(load_state(args.state), Fault(args.fault, args.fault_path))
+        store = Store(load_state(args.state), Fault(args.fault, args.fault_path),
+                      bookmark_interval=max(0.01, args.bookmark_interval),
+                      history_limit=max(1, args.watch_history))
     except (OSError, ValueError) as exc:
         print(f"kube_api_server: cannot load state: {exc}", file=sys.stderr)
         return 2
