@@ -204,9 +204,12 @@ class Lab:
         self.path = os.path.join(self.dir, "lab.json")
         self.data = None
 
-    def lock(self):
+    def lock(self, create=False):
         """One lab.py command at a time per lab (flock, released at exit)."""
-        os.makedirs(self.dir, exist_ok=True)
+        if create:
+            os.makedirs(self.dir, exist_ok=True)
+        elif not os.path.isdir(self.dir):
+            raise LabError("no lab in %s (no such directory)" % self.dir)
         self._lock = open(os.path.join(self.dir, ".lab.lock"), "w")
         fcntl.flock(self._lock, fcntl.LOCK_EX)
         return self
@@ -342,10 +345,12 @@ def cmd_start(args):
     tools = os.path.abspath(args.tools)
     needed = {"etcd": which("etcd"), "etcdctl": which("etcdctl"), "unshare": which("unshare"), "mount": which("mount"),
               "fleetd": which("fleetd", tools), "fleetctl": which("fleetctl", tools), "deisctl": which("deisctl", tools)}
+    packages = {"etcd": "etcd-server", "etcdctl": "etcd-client", "unshare": "util-linux", "mount": "mount"}
     for name, path in needed.items():
+        if not path and name in packages:
+            raise LabError("%s not found on PATH; install Debian %s (scripts/require-packages test does)" % (name, packages[name]))
         if not path:
-            hint = "run scripts/build-deis1-tools" if name in ("fleetd", "fleetctl", "deisctl") else "install it"
-            raise LabError("%s not found%s; %s" % (name, " in " + tools if "fleet" in name or "deis" in name else " on PATH", hint))
+            raise LabError("%s not found in %s; run scripts/build-deis1-tools" % (name, tools))
     if not os.path.isdir(args.units):
         raise LabError("deisctl unit templates not found at %s; run scripts/build-deis1-tools" % args.units)
     if not os.path.isfile("/etc/machine-id"):
@@ -360,7 +365,7 @@ def cmd_start(args):
     metadata = parse_indexed(args.metadata, args.machines, "metadata")
     ips = parse_indexed(args.public_ip, args.machines, "public-ip")
 
-    lab = Lab(args.dir).lock()
+    lab = Lab(args.dir).lock(create=True)
     if os.path.exists(lab.path):
         lab.load()
         if any(alive(p) for group in lab.procs().values() for p in group):
@@ -514,9 +519,11 @@ def stop(lab):
 
 
 def cmd_stop(args):
-    lab = Lab(args.dir).lock()
-    if os.path.exists(lab.path):
-        lab.load()
+    lab = Lab(args.dir)
+    if os.path.isdir(lab.dir):  # a missing dir is a stopped lab; do not create it to lock it
+        lab.lock()
+        if os.path.exists(lab.path):
+            lab.load()
     stop(lab)
     print("stopped")
 
