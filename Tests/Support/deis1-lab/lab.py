@@ -415,10 +415,12 @@ def cmd_start(args):
         "machines": [],
         "ssh_state": os.path.join(lab.dir, "ssh-state.json"),
         # What a client needs: the real fleetctl through the etcd driver, deisctl's unit
-        # templates, v2 etcdctl. deisctl has no endpoint variable: pass --endpoint=URL (argv).
+        # templates, the wrapper's two variables. deisctl has no endpoint variable: pass
+        # --endpoint=URL (argv). The etcdctl variables are apart: with ETCDCTL_ENDPOINTS set,
+        # a v3 etcdctl given --endpoints exits 1 ("conflicting environment variable").
         "env": {"FLEETCTL_DRIVER": "etcd", "FLEETCTL_ENDPOINT": ",".join(clients), "DEISCTL_UNITS": args.units,
-                "ETCDCTL_API": "2", "ETCDCTL_ENDPOINTS": ",".join(clients), "DEIS1_LAB_FLEETCTL": needed["fleetctl"],
-                "DEIS1_LAB_DIR": lab.dir},
+                "DEIS1_LAB_FLEETCTL": needed["fleetctl"], "DEIS1_LAB_DIR": lab.dir},
+        "etcdctl_v2_env": {"ETCDCTL_API": "2", "ETCDCTL_ENDPOINTS": ",".join(clients)},
         # Put in front of PATH: `fleetctl` is then the wrapper (real fleetctl but for ssh).
         "path_prepend": [HERE, tools],
         "argv": {"fleetctl": [needed["fleetctl"], "--driver=etcd", "--endpoint=" + ",".join(clients)],
@@ -582,7 +584,8 @@ def cmd_status(args):
 def cmd_env(args):
     lab = Lab(args.dir)
     lab.load()
-    for key, value in sorted(lab.data["env"].items()):
+    # For a shell: the client environment plus the v2 etcdctl variables.
+    for key, value in sorted(dict(lab.data["env"], **lab.data["etcdctl_v2_env"]).items()):
         print("%s=%s" % (key, shlex.quote(value)))
     print("PATH=%s" % shlex.quote(":".join(lab.data["path_prepend"] + [os.environ.get("PATH", "/usr/bin:/bin")])))
 

@@ -42,7 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-python3 "$lab" start --dir "$dir" --machines 3 >/dev/null
+python3 "$lab" start --dir "$dir" --machines 3 --tools "$bin" >/dev/null
 step "lab start (3 etcd, 3 fleetd)"
 eval "$(python3 "$lab" env --dir "$dir")"
 export FLEETCTL_DRIVER FLEETCTL_ENDPOINT DEISCTL_UNITS DEIS1_LAB_FLEETCTL DEIS1_LAB_DIR
