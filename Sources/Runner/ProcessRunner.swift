@@ -27,14 +27,15 @@ public struct ProcessRunner: CommandRunner {
     }
 
     /// Variables children need, nothing else. Notably absent: `KUBECONFIG`,
-    /// `DOCKER_HOST`, `ETCDCTL_ENDPOINTS`, `FLEETCTL_ENDPOINT` — the target is always
+    /// `DOCKER_HOST`, `ETCDCTL_ENDPOINTS`, `FLEETCTL_*`, `DEISCTL_TUNNEL` — the target is always
     /// passed as flags, so an exported variable can never redirect a call. `SSH_AUTH_SOCK`
     /// is kept: it names no target, and `fleetctl ssh`/`--tunnel` and docker's `ssh://`
     /// hosts reach the operator's keys only through the agent.
     public static func explicitEnvironment(from current: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
         var env: [String: String] = [:]
+        // DEISCTL_UNITS names where the operator keeps deisctl's unit templates, not a cluster.
         for key in ["PATH", "HOME", "USER", "TMPDIR", "KUBECACHEDIR", "DOCKER_CONFIG", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "ETCDCTL_API",
-                    "SSH_AUTH_SOCK"] {
+                    "SSH_AUTH_SOCK", "DEISCTL_UNITS"] {
             if let value = current[key] { env[key] = value }
         }
         env["PATH"] = env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
@@ -87,7 +88,9 @@ public struct ProcessRunner: CommandRunner {
         let length = file.writtenLength
         // Checked before the exit status: a tool stopped by the file's size seal exits non-zero.
         guard length <= outputLimitBytes else { throw RunError.outputTooLarge(command: command.displayLine, limitBytes: outputLimitBytes) }
-        try Self.check(status, stderr: stderr, command: command)
+        try Self.check(status, stderr: stderr, command: command) {
+            (try? file.withBytes(count: length) { Self.lastLine(of: $0) }) ?? ""
+        }
         return (length, stderr)
     }
 
@@ -101,7 +104,7 @@ public struct ProcessRunner: CommandRunner {
             try Self.stopIfCancelled(result.terminationStatus)
             return (result.terminationStatus, result.standardOutput, result.standardError)
         }
-        try Self.check(status, stderr: stderr, command: command)
+        try Self.check(status, stderr: stderr, command: command) { stdout.withUnsafeBufferPointer(Self.lastLine) }
         return CommandOutput(stdout: stdout, stderr: stderr)
     }
 
@@ -156,16 +159,33 @@ public struct ProcessRunner: CommandRunner {
         if case .signaled = status, Task.isCancelled { throw CancellationError() }
     }
 
-    /// Only a clean exit counts as success.
-    private static func check(_ status: TerminationStatus, stderr: String, command: Command) throws(RunError) {
+    /// Only a clean exit counts as success, or an exit the command says still answers it
+    /// (`acceptedExitStatuses`). A tool that fails without a word on stderr (deisctl prints
+    /// `Error: …` on stdout and exits 1) has the last line of its stdout taken as the reason.
+    private static func check(_ status: TerminationStatus, stderr: String, command: Command,
+                              stdoutTail: () -> String) throws(RunError) {
+        func reason() -> String { stderr.allSatisfy(\.isWhitespace) ? stdoutTail() : stderr }
         switch status {
         case .exited(0):
             return
+        case .exited(let code) where command.acceptedExitStatuses.contains(Int32(code)):
+            return
         case .exited(let code):
-            throw .nonZeroExit(command: command.displayLine, status: Int32(code), stderr: stderr)
+            throw .nonZeroExit(command: command.displayLine, status: Int32(code), stderr: reason())
         case .signaled(let signal):
-            throw .nonZeroExit(command: command.displayLine, status: 128 + Int32(signal), stderr: stderr)
+            throw .nonZeroExit(command: command.displayLine, status: 128 + Int32(signal), stderr: reason())
         }
+    }
+
+    /// The last non-blank line of an output, ANSI colour codes and `\r` progress rewrites
+    /// removed (what a terminal would show last), at most 500 bytes of it.
+    static func lastLine(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let tail = bytes.count > 4096 ? UnsafeBufferPointer(rebasing: bytes[(bytes.count - 4096)...]) : bytes
+        let text = String(decoding: tail, as: UTF8.self)
+        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .map { $0.replacingOccurrences(of: #"\u{1B}\[[0-9;]*[A-Za-z]"#, with: "", options: .regularExpression) }
+            .filter { !$0.allSatisfy(\.isWhitespace) }
+        return String((lines.last ?? "").prefix(500))
     }
 
     static func translate(_ error: SubprocessError, command: Command, limit: Int) -> RunError {

@@ -26,6 +26,7 @@ enum HeadlessSession {
         print("\(plan.title)")
         print("  target:  \(session.target.label)\(session.target.production ? " (PRODUCTION)" : "")")
         for change in plan.changes { print("  change:  \(change.what): \(change.from) → \(change.to)") }
+        for note in plan.notes { print("  note:    \(note)") }
         for command in plan.commands { print("  runs:    \(command.displayLine)") }
         switch await session.dryRun(plan) {
         case .accepted(let answers):

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShipshapeCore
 @testable import ShipshapeRunner
@@ -77,8 +78,11 @@ struct Deis1RulesTests {
 
     // MARK: DEIS1-ETCD-SIZE
 
+    /// RULES.md DEIS1-ETCD-SIZE: on 3–5 machines etcd on every machine is fine (3, 4 or 5 members);
+    /// beyond 5 machines, 3 or 5 members.
     @Test("etcd size", arguments: [
-        (3, 3, Verdict.pass), (5, 5, .pass), (3, 7, .pass), (5, 9, .pass), (7, 7, .fail), (4, 4, .fail), (1, 1, .fail), (2, 6, .fail),
+        (3, 3, Verdict.pass), (5, 5, .pass), (4, 4, .pass), (3, 4, .pass), (3, 7, .pass), (5, 9, .pass), (7, 7, .fail), (4, 5, .fail),
+        (4, 7, .fail), (6, 6, .fail), (1, 1, .fail), (2, 6, .fail),
     ])
     func etcdSize(members: Int, machines: Int, verdict: Verdict) {
         let state = F.state(fleet: F.fleet((1...machines).map { F.machine($0) }, []), etcd: F.etcd((1...members).map { F.member($0) }))
@@ -88,9 +92,11 @@ struct Deis1RulesTests {
     @Test("etcd size: messages, learners not counted, unreadable")
     func etcdSizeMessages() {
         let seven = F.state(fleet: F.fleet((1...7).map { F.machine($0) }, []), etcd: F.etcd((1...7).map { F.member($0) }))
-        #expect(F.evaluate(Deis1EtcdSizeRule(), seven)[0].message == "7 full members on 7 machine(s): keep 3 or 5 members and run the other machines as etcd proxies")
+        #expect(F.evaluate(Deis1EtcdSizeRule(), seven)[0].message == "7 full members on 7 machine(s): keep 3 or 5 members and run the other machines as etcd proxies (manual: cloud-config etcd2 settings)")
         let proxies = F.state(fleet: F.fleet((1...7).map { F.machine($0) }, []), etcd: F.etcd((1...3).map { F.member($0) } + [F.member(4, learner: true)]))
-        #expect(F.evaluate(Deis1EtcdSizeRule(), proxies)[0].message == "3 members; the other 4 machine(s) are not members (proxies)")
+        #expect(F.evaluate(Deis1EtcdSizeRule(), proxies)[0].message == "3 members; the other 4 machine(s) should be proxies")
+        let four = F.state(fleet: F.fleet((1...4).map { F.machine($0) }, []), etcd: F.etcd((1...4).map { F.member($0) }))
+        #expect(F.evaluate(Deis1EtcdSizeRule(), four)[0].message == "etcd on every one of the 4 machines")
         #expect(F.evaluate(Deis1EtcdSizeRule(), F.state(etcd: .failed(ProbeError(.unreachable, "x"))))[0].verdict == .error)
     }
 
@@ -168,15 +174,59 @@ struct Deis1RulesTests {
 
     // MARK: DEIS1-LOGGING
 
-    @Test("logging: unset fails, a cluster machine fails, an external host passes")
+    /// RULES.md DEIS1-LOGGING: deis-logger publishes its *own* address in /deis/logs/host, so only a
+    /// drain (or a forwarder unit) shows logs leave the cluster.
+    @Test("logging: /deis/logs/host alone fails; an external drain or a forwarder passes; an in-cluster drain fails")
     func logging() {
         let fleet = F.fleet([m1, m2], [])
         #expect(F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([:])))[0].verdict == .fail)
-        let inCluster = F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.logsHostKey: .value("10.0.1.12"), Deis1Names.logsPortKey: .value("514")])))
-        #expect(inCluster[0].verdict == .fail && inCluster[0].message.hasPrefix("logs go to 10.0.1.12:514, a machine of this cluster"))
-        #expect(F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.logsHostKey: .value("127.0.0.1")])))[0].verdict == .fail)
-        let external = F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.logsHostKey: .value("logs.example.com"), Deis1Names.logsPortKey: .value("6514")])))
-        #expect(external[0].verdict == .pass && external[0].message == "logs go to logs.example.com:6514")
+        let hostOnly = F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.logsHostKey: .value("logs.example.com"), Deis1Names.logsPortKey: .value("514")])))
+        #expect(hostOnly[0].verdict == .fail && hostOnly[0].message.contains("deis-logger's own address"))
+        let drain = F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.logsDrainKey: .value("syslog+tls://logs.example.com:6514")])))
+        #expect(drain[0].verdict == .pass && drain[0].message == "logs drain to syslog+tls://logs.example.com:6514")
+        let inCluster = F.evaluate(Deis1LoggingRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.logsDrainKey: .value("syslog://10.0.1.12:514")])))
+        #expect(inCluster[0].verdict == .fail && inCluster[0].message.contains("a machine of this cluster"))
+        let forwarder = F.fleet([m1, m2], [F.unit("papertrail.service", on: m1), F.unit("papertrail.service", on: m2)])
+        #expect(F.evaluate(Deis1LoggingRule(), F.state(fleet: forwarder, etcd: F.keys([:])))[0].verdict == .pass)
+    }
+
+    // MARK: DEIS1-MONITORING
+
+    @Test("monitoring: an agent active on every machine passes; one machine without it, or none at all, fails")
+    func monitoring() {
+        let everywhere = F.fleet([m1, m2], [F.unit("cadvisor.service", on: m1), F.unit("cadvisor.service", on: m2)])
+        #expect(F.evaluate(Deis1MonitoringRule(), F.state(fleet: everywhere)).map(\.verdict) == [.pass])
+        let partial = F.fleet([m1, m2], [F.unit("dd-agent.service", on: m1), F.unit("dd-agent.service", on: m2, active: "failed", sub: "failed")])
+        let missing = F.evaluate(Deis1MonitoringRule(), F.state(fleet: partial))
+        #expect(missing[0].verdict == .fail && missing[0].message.contains(m2.label))
+        #expect(F.evaluate(Deis1MonitoringRule(), F.state(fleet: F.fleet([m1], [F.unit("deis-router@1.service", on: m1)])))[0].verdict == .fail)
+        #expect(F.evaluate(Deis1MonitoringRule(), F.state(fleet: .failed(ProbeError(.unreachable, "x"))))[0].verdict == .error)
+    }
+
+    // MARK: DEIS1-ETCD-PROXY
+
+    @Test("etcd proxy: members need none; a machine outside the member list needs etcd on its localhost")
+    func etcdProxy() {
+        let m3 = F.machine(3), m4 = F.machine(4)
+        // F.member(n) advertises 10.0.1.(10+n): m1 and m2 are members, m3 and m4 are not.
+        let etcd = F.etcd([F.member(1), F.member(2)])
+        var fleet = FleetState(machines: [m1, m2, m3, m4], units: [])
+        fleet.localEtcd = [m3.id: .answers(port: 2379, version: "{\"etcdserver\":\"3.4.23\"}"), m4.id: .silent]
+        let findings = F.evaluate(Deis1EtcdProxyRule(), F.state(fleet: .loaded(fleet), etcd: etcd))
+        #expect(findings.map(\.verdict) == [.fail] && findings[0].subject == m4.label && findings[0].message.contains("localhost:2379"))
+        fleet.localEtcd[m4.id] = .answers(port: 4001, version: "etcd 2.0.13")
+        #expect(F.evaluate(Deis1EtcdProxyRule(), F.state(fleet: .loaded(fleet), etcd: etcd)).map(\.verdict) == [.pass])
+        fleet.localEtcd[m4.id] = .unreadable("ssh: connection refused")
+        #expect(F.evaluate(Deis1EtcdProxyRule(), F.state(fleet: .loaded(fleet), etcd: etcd)).map(\.verdict) == [.error])
+        let allMembers = F.state(fleet: F.fleet([m1, m2], []), etcd: etcd)
+        #expect(F.evaluate(Deis1EtcdProxyRule(), allMembers)[0].message == "every one of the 2 machine(s) is an etcd member")
+    }
+
+    @Test("a machine is a member when a member is named by its machine ID, as CoreOS names etcd2 (ETCD_NAME=%m)")
+    func memberByName() {
+        let member = EtcdMember(id: 9, name: m1.id, peerURLs: ["http://127.0.0.1:2380"], clientURLs: ["http://127.0.0.1:2379"])
+        #expect(MachineEtcdRole.of(m1, in: EtcdState(members: [member])) == .member)
+        #expect(MachineEtcdRole.of(m2, in: EtcdState(members: [member])) == .proxy)
     }
 
     // MARK: DEIS1-TLS
@@ -237,14 +287,59 @@ struct Deis1RulesTests {
 
     // MARK: manual rules
 
-    @Test("firewall is manual and says what to do; backup reads the console's snapshot records")
-    func manualRules() {
-        let firewall = F.evaluate(Deis1FirewallRule(), F.state(etcd: F.keys([Deis1Names.routerFirewallKey: .value("true")])))
-        #expect(firewall.map(\.verdict) == [.manual])
-        #expect(firewall[0].message.contains("/deis/router/firewall/enabled) is true"))
-        let backup = F.evaluate(Deis1BackupRule(), F.state())
-        #expect(backup.map(\.verdict) == [.fail])
-        #expect(backup[0].message.hasPrefix("no verified etcd snapshot recorded"))
+    @Test("firewall: the router half reads the v2 key and offers deisctl's fix; the host half stays manual")
+    func firewall() {
+        let on = F.evaluate(Deis1FirewallRule(), F.state(etcd: F.keys([Deis1Names.routerFirewallKey: .value("true")])))
+        #expect(on.map(\.verdict) == [.pass, .manual] && on[1].subject == "host firewalls")
+        let off = F.evaluate(Deis1FirewallRule(), F.state(etcd: F.keys([:])))
+        #expect(off.map(\.verdict) == [.fail, .manual])
+        #expect(off[0].fix == .setSetting(Setting(scope: "router", key: "firewall/enabled"), from: nil, to: "true"))
+    }
+
+    @Test("placement options: off fails with deisctl's fix; on passes; the machine checks stay beside it")
+    func placementOptions() {
+        let fleet = F.fleet([F.machine(1, metadata: ["controlPlane": "true"]), F.machine(2, metadata: ["dataPlane": "true"])], [])
+        let off = F.evaluate(Deis1PlanesRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.placementOptionsKey: .value("false")])))
+        #expect(off.map(\.verdict) == [.fail, .pass])
+        #expect(off[0].fix == .setSetting(Setting(scope: "platform", key: "enablePlacementOptions"), from: "false", to: "true"))
+        let on = F.evaluate(Deis1PlanesRule(), F.state(fleet: fleet, etcd: F.keys([Deis1Names.placementOptionsKey: .value("true")])))
+        #expect(on.map(\.verdict) == [.pass, .pass])
+    }
+
+    @Test("backup: data backups are recorded, the /deis export is taken; an etcd snapshot counts for neither")
+    func backup() {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let rule = Deis1BackupRule(now: { now })
+        var state = F.state()
+        var records = ConsoleRecords()
+        records.etcdSnapshots = [EtcdSnapshotRecord(target: "test", path: "/b/s.db", takenAt: now, sizeBytes: 10, verified: true)]
+        state.records = .loaded(records)
+        let none = F.evaluate(rule, state)
+        #expect(none.map(\.verdict) == [.fail, .fail] && none.map(\.subject) == ["platform data", "/deis config"])
+        #expect(none[0].fix == .recordBackup(kind: "platform data") && none[1].fix == .exportConfig)
+        #expect(none[0].message.contains("s3cmd sync s3://db_wal"))
+        records.backups = [BackupRecord(target: "test", kind: "platform data", takenAt: now.addingTimeInterval(-3600), by: "ops", location: "s3://backups", verified: false),
+                           BackupRecord(target: "test", kind: "/deis config", takenAt: now.addingTimeInterval(-7200), by: "ops", location: "/b/x.json", path: "/b/x.json", verified: true)]
+        state.records = .loaded(records)
+        #expect(F.evaluate(rule, state).map(\.verdict) == [.pass, .pass])
+        records.backups = records.backups.map { var old = $0; old.takenAt = now.addingTimeInterval(-48 * 3600); return old }
+        state.records = .loaded(records)
+        #expect(F.evaluate(rule, state).map(\.verdict) == [.fail, .fail])
+        records.backups = [BackupRecord(target: "test", kind: "/deis config", takenAt: now, by: "ops", location: "/b/y.json", path: "/b/y.json", verified: false)]
+        state.records = .loaded(records)
+        #expect(F.evaluate(rule, state)[1].verdict == .fail, "an export that did not read back is no backup")
+        #expect(F.evaluate(rule, F.state()).isEmpty, "records not read: nothing said")
+    }
+
+    @Test("preseed: /deis/COMPONENT/image overrides the release tag, as get_image does")
+    func preseedOverride() {
+        let units = [F.unit("deis-router@1.service", on: m1), F.unit("deis-builder.service", on: m1)]
+        let images: [String: Loaded<[String]>] = [m1.id: .loaded(["deis/builder:v1.13.4", "registry.local/router:v1.13.4-fix"])]
+        let keys = F.keys([Deis1Names.platformVersionKey: .value("v1.13.4"), "/deis/router/image": .value("registry.local/router:v1.13.4-fix")])
+        #expect(F.evaluate(Deis1PreseedRule(), F.state(fleet: F.fleet([m1], units, images: images), etcd: keys)).map(\.verdict) == [.pass])
+        let plain = F.keys([Deis1Names.platformVersionKey: .value("v1.13.4")])
+        let failing = F.evaluate(Deis1PreseedRule(), F.state(fleet: F.fleet([m1], units, images: images), etcd: plain))
+        #expect(failing.map(\.verdict) == [.fail] && failing[0].message.contains("deis/router:v1.13.4"))
     }
 
     // MARK: ETCD-QUORUM
@@ -259,16 +354,25 @@ struct Deis1RulesTests {
     @Test("quorum: a down member fails with the sentence and the reason")
     func quorumDown() {
         let findings = F.evaluate(EtcdQuorumRule(), F.state(etcd: F.etcd([F.member(1), F.member(2, health: .down("context deadline exceeded")), F.member(3)])))
-        #expect(findings[0].verdict == .fail)
+        #expect(findings[0].verdict == .fail && findings[0].severity == .warning, "quorum holds: a warning (RULES.md ETCD-QUORUM)")
         #expect(findings[0].message == "3 members, tolerates 1 failure; 1 down, 0 more failures tolerated; infra2 down (context deadline exceeded)")
+        let lost = F.evaluate(EtcdQuorumRule(), F.state(etcd: F.etcd([F.member(1), F.member(2, health: .down("x")), F.member(3, health: .down("y"))])))
+        #expect(lost[0].severity == .critical && lost[0].message.contains("quorum lost"))
     }
 
     @Test("quorum: even count, no leader, split leaders, learners, empty, unreadable")
     func quorumProblems() {
         let even = F.evaluate(EtcdQuorumRule(), F.state(etcd: F.etcd((1...4).map { F.member($0) })))
-        #expect(even[0].message.contains("an even number of voting members"))
+        #expect(even[0].message.contains("an even number of voting members") && even[0].severity == .warning)
+        // Deis v1 with etcd on every one of 4 machines: DEIS1-ETCD-SIZE accepts it, so ETCD-QUORUM does too.
+        let deis = EtcdQuorumRule(acceptsEvenCount: Deis1EtcdSizing.evenCountAcceptance)
+        let onEvery = F.state(fleet: F.fleet((1...4).map { F.machine($0) }, []), etcd: F.etcd((1...4).map { F.member($0) }))
+        #expect(F.evaluate(deis, onEvery).map(\.verdict) == [.pass])
+        #expect(F.evaluate(deis, onEvery)[0].message.contains("accepted: etcd on every one of the 4 machines"))
+        let onSome = F.state(fleet: F.fleet((1...6).map { F.machine($0) }, []), etcd: F.etcd((1...4).map { F.member($0) }))
+        #expect(F.evaluate(deis, onSome).map(\.verdict) == [.fail])
         let noLeader = F.evaluate(EtcdQuorumRule(), F.state(etcd: F.etcd((1...3).map { F.member($0, leader: nil) })))
-        #expect(noLeader[0].message.hasSuffix("; no leader"))
+        #expect(noLeader[0].message.hasSuffix("; no leader") && noLeader[0].severity == .critical)
         let split = F.evaluate(EtcdQuorumRule(), F.state(etcd: F.etcd([F.member(1), F.member(2, leader: (1 << 60) + 1), F.member(3)])))
         #expect(split[0].message.contains("members disagree on the leader (2 reported)"))
         let learner = F.evaluate(EtcdQuorumRule(), F.state(etcd: F.etcd((1...3).map { F.member($0) } + [F.member(4, learner: true)])))

@@ -28,9 +28,13 @@ import TestKit
 /// The etcd probe against the sandbox etcd (same argv, same JSON as etcdctl 3.4).
 @Suite("etcd probe")
 struct EtcdProbeTests {
+    /// The Deis v1 demo's cluster with its keys moved into the v3 keyspace: this suite tests the v3
+    /// reader (the bare etcd platform, Kubernetes' etcd), which reads only v3.
+    static let v3Scenario = Deis1Demo.json.replacingOccurrences(of: "\"keys\": {},\n  \"v2Keys\": {", with: "\"keys\": {")
+
     static func sandbox() throws -> (EtcdSandbox, SandboxRunner, EtcdTarget) {
         let target = EtcdTarget(endpoints: [Deis1Demo.etcdEndpoint])
-        let etcd = try EtcdSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoints: target.endpoints)
+        let etcd = try EtcdSandbox(scenarioJSON: v3Scenario, pinnedEndpoints: target.endpoints)
         let runner = SandboxRunner(tools: ["etcdctl": etcd], latencyMilliseconds: 0)
         return (etcd, runner, target)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ShipshapeCore
 @testable import ShipshapeRunner
@@ -25,15 +26,18 @@ import Testing
 @testable import Engine
 import TestKit
 
-/// The demo's fleet sandbox speaks fleetctl's formats and refuses unpinned calls.
+/// The demo's fleet sandbox speaks fleetctl's formats and refuses unpinned calls. The demo serves
+/// fleet through its etcd registry (`--driver=etcd`), so fleetctl's default API driver gets etcd's
+/// 404, as fleetctl 1.0 does (Tests/Support/deis1-lab/README.md, "fleetctl").
 @Suite("Fleet sandbox")
 struct FleetSandboxTests {
     let endpoint = Deis1Demo.fleetEndpoint
+    var pinned: [String] { FleetTarget(endpoint: endpoint, driver: .etcd).flags }
 
     func sandbox() throws -> FleetSandbox { try FleetSandbox(scenarioJSON: Deis1Demo.json, pinnedEndpoint: endpoint) }
 
     func text(_ sandbox: FleetSandbox, _ args: [String]) throws -> String {
-        try sandbox.fleetctl(["--endpoint=\(endpoint)"] + args).text(for: Command("fleetctl", args))
+        try sandbox.fleetctl(pinned + args).text(for: Command("fleetctl", args))
     }
 
     @Test("list-machines with and without legend and --full")
@@ -58,13 +62,19 @@ struct FleetSandboxTests {
     @Test("bad fields, unpinned endpoint and unknown machines fail like fleetctl")
     func failures() throws {
         let sandbox = try sandbox()
-        #expect(throws: RunError.nonZeroExit(command: "fleetctl --endpoint=\(endpoint) list-units --fields=unit,bogus", status: 1,
+        #expect(throws: RunError.nonZeroExit(command: "fleetctl --driver=etcd --endpoint=\(endpoint) list-units --fields=unit,bogus", status: 1,
                                              stderr: "Invalid key in output format: \"bogus\"")) {
-            try sandbox.fleetctl(["--endpoint=\(endpoint)", "list-units", "--fields=unit,bogus"])
+            try sandbox.fleetctl(pinned + ["list-units", "--fields=unit,bogus"])
         }
         #expect(throws: RunError.self) { try sandbox.fleetctl(["list-units"]) }
-        #expect(throws: RunError.self) { try sandbox.fleetctl(["--endpoint=http://elsewhere:1", "list-units"]) }
-        #expect(throws: RunError.self) { try sandbox.fleetctl(["--endpoint=\(endpoint)", "ssh", "ffff", "docker", "images"]) }
+        #expect(throws: RunError.self) { try sandbox.fleetctl(["--driver=etcd", "--endpoint=http://elsewhere:1", "list-units"]) }
+        #expect(throws: RunError.self) { try sandbox.fleetctl(pinned + ["ssh", "ffff", "docker", "images"]) }
+        do {
+            _ = try sandbox.fleetctl(["--driver=API", "--endpoint=\(endpoint)", "list-machines"])
+            Issue.record("the API driver against an etcd URL answered")
+        } catch {
+            #expect(error.stderr?.contains("googleapi: got HTTP response code 404 with body: 404 page not found") == true)
+        }
     }
 
     @Test("start places a template instance by Conflicts; destroy removes it")
@@ -74,7 +84,7 @@ struct FleetSandboxTests {
         #expect(try text(sandbox, ["start", "deis-router@3.service"]) == "Unit deis-router@3.service launched on 7b4e1f9c.../10.0.1.13\n")
         #expect(sandbox.unitNames().filter { $0.hasPrefix("deis-router@") } == ["deis-router@1.service", "deis-router@2.service", "deis-router@3.service"])
         #expect(try text(sandbox, ["destroy", "deis-router@3.service", "deis-nothing.service"]) == "Destroyed deis-router@3.service\n")
-        #expect(throws: RunError.self) { try sandbox.fleetctl(["--endpoint=\(endpoint)", "start", "deis-nothing@1.service"]) }
+        #expect(throws: RunError.self) { try sandbox.fleetctl(pinned + ["start", "deis-nothing@1.service"]) }
         #expect(FleetSandbox.glob("deis-router@*.service", matches: "deis-router@12.service"))
         #expect(!FleetSandbox.glob("deis-router@*.service", matches: "deis-builder.service"))
     }
@@ -89,5 +99,16 @@ struct FleetSandboxTests {
         #expect(output.contains("Status: Downloaded newer image for deis/router:v1.13.4"))
         #expect(sandbox.images(on: id).contains("deis/router:v1.13.4"))
         #expect(try text(sandbox, ["ssh", "--machine=c7e2", "docker", "images"]).contains("deis/router"))
+    }
+
+    @Test("ssh curl localhost:2379/version: the machine's etcd answers, or curl's exit 7")
+    func localEtcd() throws {
+        let json = Deis1Demo.json.replacingOccurrences(of: "\"id\": \"c7e2aa41b2c34d5e6f708192a3b4c5d6\",", with: "\"id\": \"c7e2aa41b2c34d5e6f708192a3b4c5d6\", \"etcdVersion\": \"3.4.23\",")
+        let sandbox = try FleetSandbox(scenarioJSON: json, pinnedEndpoint: endpoint)
+        #expect(try sandbox.fleetctl(pinned + ["ssh", "c7e2aa41", "curl", "-s", "localhost:2379/version"]).text(for: Command("fleetctl", []))
+                == "{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}")
+        #expect(throws: RunError.nonZeroExit(command: (["fleetctl"] + pinned + ["ssh", "0f3e8b7a", "curl", "-s", "localhost:4001/version"]).joined(separator: " "), status: 7, stderr: "")) {
+            try sandbox.fleetctl(pinned + ["ssh", "0f3e8b7a", "curl", "-s", "localhost:4001/version"])
+        }
     }
 }

@@ -81,8 +81,10 @@ import TestKit
 
     @Test func machinesPaneShowsProxiesAndFailingUnits() throws {
         let m1 = Fixture.machine(1, metadata: ["controlPlane": "true"]), m2 = Fixture.machine(2, metadata: [:])
-        let fleet = FleetState(machines: [m1, m2], units: [Fixture.unit("deis-controller.service", on: m1, active: "failed", sub: "failed"),
+        var fleet = FleetState(machines: [m1, m2], units: [Fixture.unit("deis-controller.service", on: m1, active: "failed", sub: "failed"),
                                                            Fixture.unit("web_v2.web.1.service", on: m2)])
+        // m2 is no member: it was asked, and a proxy answered on its localhost.
+        fleet.localEtcd = [m2.id: .answers(port: 2379, version: "{\"etcdserver\":\"3.4.23\"}")]
         var member = Fixture.member(1)
         member.peerURLs = ["http://10.0.1.11:2380"]
         let source = FleetMachinesPaneSource(fleet: .loaded(fleet), etcd: .loaded(EtcdState(members: [member])))
@@ -93,6 +95,12 @@ import TestKit
         #expect(source.summary?.first?.text == "2 machine(s) · 1 etcd member(s) · 1 proxy(ies)")
         let details = try #require(source.details(at: 0))
         #expect(details.lines.contains("  deis-controller.service  failed/failed"))
+        #expect(source.details(at: 1)?.lines.contains { $0.contains("a proxy answers on localhost:2379") } == true)
+        // Nothing answers on a machine without a member: "none", and the summary says so.
+        fleet.localEtcd[m2.id] = .silent
+        let silent = FleetMachinesPaneSource(fleet: .loaded(fleet), etcd: .loaded(EtcdState(members: [member])))
+        #expect(silent.row(at: 1)[3].text == "none" && silent.row(at: 1)[3].role == .error)
+        #expect(silent.summary?.first?.text == "2 machine(s) · 1 etcd member(s) · 0 proxy(ies) · 1 without etcd")
     }
 
     @Test func etcdPaneIsAPlaceholderWhereEtcdIsNotProbed() async throws {

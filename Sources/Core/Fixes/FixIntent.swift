@@ -22,6 +22,12 @@ public enum FixIntent: Sendable, Hashable, Codable {
     case addUpdateWindow(window: UpdateWindowSpec, existing: [UpdateWindowSpec])
     /// Remove the first entry equal to `window` from `existing` (the inverse of an add).
     case removeUpdateWindow(window: UpdateWindowSpec, existing: [UpdateWindowSpec])
+    /// `ConfigExporting`: export the platform's configuration into the backup folder, read back
+    /// before it is kept (Deis v1's `/deis` tree from the etcd v2 store, as JSON).
+    case exportConfig
+    /// Every platform, on this machine: record that a backup the console cannot take was made
+    /// (Deis v1's platform data: database, registry, builder), with who and when.
+    case recordBackup(kind: String)
     /// Every platform, on this machine: record that a restore drill was done.
     case recordDrill
     /// Every platform, on this machine: record that a manual rule was checked by hand.
@@ -39,6 +45,8 @@ public enum FixIntent: Sendable, Hashable, Codable {
         case .removePlacementConstraint(let service, let constraint): return "remove constraint \(constraint) from service \(service)"
         case .preseedImages(let machine): return "preseed the release's images on machine \(machine)"
         case .etcdSnapshot: return "take an etcd snapshot now"
+        case .exportConfig: return "export the platform configuration now"
+        case .recordBackup(let kind): return "record a \(kind) backup as done"
         case .addUpdateWindow(let window, _): return "add the update window \(window) (UTC)"
         case .removeUpdateWindow(let window, _): return "remove the update window \(window) (UTC)"
         case .recordDrill: return "record a restore drill as done"
@@ -59,7 +67,7 @@ public enum FixIntent: Sendable, Hashable, Codable {
             var rest = existing
             if let index = rest.firstIndex(of: window) { rest.remove(at: index) }
             return .addUpdateWindow(window: window, existing: rest)
-        case .preseedImages, .etcdSnapshot, .recordDrill, .markDone: return nil
+        case .preseedImages, .etcdSnapshot, .exportConfig, .recordBackup, .recordDrill, .markDone: return nil
         }
     }
 }

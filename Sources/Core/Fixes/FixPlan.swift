@@ -47,9 +47,13 @@ public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
     public var undoes: String?
     /// Work on this machine after the commands ran (keep a snapshot, write a record).
     public var local: LocalAction?
+    /// What the operator must know before confirming, shown with the preview ("register the
+    /// admin user first").
+    public var notes: [String]
 
     public init(id: String = UUID().uuidString, ruleID: String, subject: String, title: String, risk: Risk, intent: FixIntent,
-                changes: [Change], commands: [Command], dryRunCommands: [Command], preconditions: [StateCheck], postconditions: [StateCheck], undoes: String? = nil, local: LocalAction? = nil) {
+                changes: [Change], commands: [Command], dryRunCommands: [Command], preconditions: [StateCheck], postconditions: [StateCheck], undoes: String? = nil, local: LocalAction? = nil,
+                notes: [String] = []) {
         self.id = id
         self.ruleID = ruleID
         self.subject = subject
@@ -63,5 +67,25 @@ public struct FixPlan: Sendable, Hashable, Codable, Identifiable {
         self.postconditions = postconditions
         self.undoes = undoes
         self.local = local
+        self.notes = notes
+    }
+
+    // Plans recorded in audit logs before notes existed have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        ruleID = try c.decode(String.self, forKey: .ruleID)
+        subject = try c.decode(String.self, forKey: .subject)
+        title = try c.decode(String.self, forKey: .title)
+        risk = try c.decode(Risk.self, forKey: .risk)
+        intent = try c.decode(FixIntent.self, forKey: .intent)
+        changes = try c.decode([Change].self, forKey: .changes)
+        commands = try c.decode([Command].self, forKey: .commands)
+        dryRunCommands = try c.decode([Command].self, forKey: .dryRunCommands)
+        preconditions = try c.decode([StateCheck].self, forKey: .preconditions)
+        postconditions = try c.decode([StateCheck].self, forKey: .postconditions)
+        undoes = try c.decodeIfPresent(String.self, forKey: .undoes)
+        local = try c.decodeIfPresent(LocalAction.self, forKey: .local)
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
     }
 }

@@ -10,12 +10,17 @@ public struct Command: Sendable, Hashable, Codable {
     /// Variables this call needs on top of the runner's explicit environment, e.g.
     /// `ETCDCTL_API=2` for a Deis v1 key read. Names no target: targets travel as flags.
     public var environment: [String: String]
+    /// Exit statuses besides 0 that still answer the question, so their output is kept: v2
+    /// `etcdctl cluster-health` exits 5 when a member is down, and says which one on stdout.
+    public var acceptedExitStatuses: [Int32]
 
-    public init(_ executable: String, _ arguments: [String], timeoutSeconds: Double? = nil, environment: [String: String] = [:]) {
+    public init(_ executable: String, _ arguments: [String], timeoutSeconds: Double? = nil, environment: [String: String] = [:],
+                acceptedExitStatuses: [Int32] = []) {
         self.executable = executable
         self.arguments = arguments
         self.timeoutSeconds = timeoutSeconds
         self.environment = environment
+        self.acceptedExitStatuses = acceptedExitStatuses
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +29,7 @@ public struct Command: Sendable, Hashable, Codable {
         arguments = try c.decode([String].self, forKey: .arguments)
         timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds)
         environment = try c.decodeIfPresent([String: String].self, forKey: .environment) ?? [:]
+        acceptedExitStatuses = try c.decodeIfPresent([Int32].self, forKey: .acceptedExitStatuses) ?? []
     }
 
     /// The whole command line, for previews and the audit log.

@@ -26,14 +26,18 @@ public struct EtcdTarget: Sendable, Hashable, Codable {
         command(endpoints: [endpoint], arguments, timeoutSeconds: timeoutSeconds)
     }
 
-    /// `ETCDCTL_API=2 etcdctl --endpoints E [--ca-file …] ARGS…`: the v2 API, which Deis v1 and
-    /// fleet use and etcd 2.x alone speaks (its TLS flags are spelled differently).
-    public func etcdctlV2(_ arguments: [String], member endpoint: String? = nil, timeoutSeconds: Double? = nil) -> Command {
-        var args = ["--endpoints", endpoint ?? endpoints.joined(separator: ",")]
+    /// `ETCDCTL_API=2 etcdctl --endpoints E --no-sync [--ca-file …] ARGS…`: the v2 API, which Deis
+    /// v1 and fleet use and etcd 2.x alone speaks (its TLS flags are spelled differently).
+    /// `--no-sync` keeps the call on the pinned endpoints: without it etcdctl first asks for the
+    /// member list and then talks to whatever client URLs the members advertise.
+    public func etcdctlV2(_ arguments: [String], member endpoint: String? = nil, timeoutSeconds: Double? = nil,
+                          acceptedExitStatuses: [Int32] = []) -> Command {
+        var args = ["--endpoints", endpoint ?? endpoints.joined(separator: ","), "--no-sync"]
         if let cacert { args += ["--ca-file", cacert] }
         if let cert { args += ["--cert-file", cert] }
         if let key { args += ["--key-file", key] }
-        return Command("etcdctl", args + arguments, timeoutSeconds: timeoutSeconds, environment: Self.v2)
+        return Command("etcdctl", args + arguments, timeoutSeconds: timeoutSeconds, environment: Self.v2,
+                       acceptedExitStatuses: acceptedExitStatuses)
     }
 
     private func command(endpoints: [String], _ arguments: [String], timeoutSeconds: Double?) -> Command {

@@ -160,6 +160,13 @@ public struct FixExecutor: Sendable {
                     return "changed since preview: expected \(check.description), found \(actual.map { Sanitizer.line($0, maxLength: 60) } ?? "unset")"
                 }
             } catch {
+                // A read that fails exactly as the tool says "absent" (v2 etcdctl's exit 4 "Key not found").
+                if case .nonZeroExit(_, let status, let stderr) = error, check.absentWhen?.matches(status: status, stderr: stderr) == true {
+                    if check.expected != nil {
+                        return "changed since preview: expected \(check.description), found unset"
+                    }
+                    continue
+                }
                 return "could not check \(check.description): \(error.description)"
             }
         }

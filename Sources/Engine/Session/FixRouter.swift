@@ -31,11 +31,14 @@ public enum FixRouter {
         case .etcdSnapshot:
             guard let taker = adapter as? any SnapshotTaking else { return missing("take etcd snapshots", name) }
             return taker.planSnapshot(request)
+        case .exportConfig:
+            guard let exporter = adapter as? any ConfigExporting else { return missing("export the configuration", name) }
+            return exporter.planConfigExport(request)
         case .addUpdateWindow(let window, let existing), .removeUpdateWindow(let window, let existing):
             guard let editor = adapter as? any UpdateWindowEditing else { return missing("edit update windows", name) }
             let adding = if case .addUpdateWindow = intent { true } else { false }
             return editor.planWindow(window, existing: existing, adding: adding, request)
-        case .recordDrill, .markDone:
+        case .recordDrill, .markDone, .recordBackup:
             return .failure(FixRefusal("cannot record \(intent.summary)"))
         }
     }

@@ -4,7 +4,7 @@ import ShipshapeRunner
 import PlatformKit
 
 /// Plans the intents every platform shares and that touch only the operator's machine:
-/// drill and manual-check records.
+/// drill, backup and manual-check records.
 public struct LocalPlanner: Sendable {
     public var target: Target
     public var operatorName: String
@@ -32,6 +32,14 @@ public struct LocalPlanner: Sendable {
                 changes: [.init(what: "records: restore drill", from: "(none)", to: "done \(Self.day(now)) by \(operatorName)")],
                 commands: [], dryRunCommands: [], preconditions: [], postconditions: [],
                 local: .recordDrill(by: operatorName, note: "recorded in the console")
+            )
+        case .recordBackup(let kind):
+            return FixPlan(
+                ruleID: ruleID, subject: subject, title: "Record a \(kind) backup", risk: .low, intent: intent,
+                changes: [.init(what: "records: \(kind) backup", from: "(none recorded)", to: "done \(Self.day(now)) by \(operatorName)")],
+                commands: [], dryRunCommands: [], preconditions: [], postconditions: [],
+                local: .recordBackup(kind: kind, by: operatorName, location: "(not given: recorded in the console)", note: "recorded in the console"),
+                notes: ["Record it only once the backup exists where you keep backups: the console cannot read it back."]
             )
         case .markDone(let rule, let object):
             return FixPlan(

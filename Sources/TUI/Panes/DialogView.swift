@@ -34,6 +34,9 @@ enum DialogView {
         var lines = ["Target:  \(model.target.label)\(model.target.production ? "  (PRODUCTION)" : "")",
                      "Rule:    \(plan.ruleID) on \(plan.subject)", "", "Change:"]
         lines += plan.changes.map { "  \($0.what): \($0.from) → \($0.to)" }
+        if !plan.notes.isEmpty {
+            lines += ["", "Before you confirm:"] + plan.notes.map { "  " + $0 }
+        }
         if !plan.commands.isEmpty {
             lines += ["", "Runs:"]
             lines += plan.commands.map { "  $ " + $0.displayLine }

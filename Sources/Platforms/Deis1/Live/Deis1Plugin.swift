@@ -9,32 +9,32 @@ import EtcdPlatform
 import Deis1Rules
 import Deis1Panes
 
-/// Deis v1 on CoreOS (seeds 000, 001): fleet schedules the units, etcd holds the settings.
-/// Found from `FLEETCTL_ENDPOINT` (or `DEISCTL_TUNNEL`) with `ETCDCTL_ENDPOINTS`, or
-/// `--fleet-endpoint`; confirmed by a fleet that answers and `/deis` keys in etcd.
+/// Deis v1 on CoreOS (seeds 000, 001): fleet schedules the units, etcd's v2 store holds the
+/// settings. Found from `FLEETCTL_ENDPOINT` (or `DEISCTL_TUNNEL`) with `FLEETCTL_DRIVER`,
+/// `FLEETCTL_TUNNEL` and `ETCDCTL_ENDPOINTS`, or `--fleet-endpoint`; confirmed by a fleet that
+/// answers and `/deis` keys in the v2 store.
 public struct Deis1Plugin: PlatformPlugin {
     public init() {}
 
-    public static let defaultEtcdEndpoint = "http://127.0.0.1:2379"
-    public static let defaultFleetEndpoint = "unix:///var/run/fleet.sock"
 
     public var id: PlatformID { .deis1 }
     public var rules: [any Rule] {
         [Deis1RegistrationRule(), Deis1TLSRule(), Deis1RouterScaleRule(), Deis1PreseedRule(), Deis1PlanesRule(),
-         Deis1EtcdSizeRule(), Deis1CephRule(), Deis1LoggingRule(), Deis1FirewallRule(), Deis1BackupRule(), EtcdQuorumRule()]
+         Deis1EtcdSizeRule(), Deis1EtcdProxyRule(), Deis1CephRule(), Deis1LoggingRule(), Deis1MonitoringRule(), Deis1FirewallRule(),
+         Deis1BackupRule(), EtcdQuorumRule(acceptsEvenCount: Deis1EtcdSizing.evenCountAcceptance)]
     }
     public var panes: [PaneSpec] { Deis1PaneSpecs.all }
     public var demoName: String { "deis-v1" }
     public var discoveryHelp: String {
-        "$FLEETCTL_ENDPOINT or $DEISCTL_TUNNEL (with $ETCDCTL_ENDPOINTS, $FLEETCTL_TUNNEL); --fleet-endpoint, --etcd-endpoints"
+        "$FLEETCTL_ENDPOINT or $DEISCTL_TUNNEL (with $FLEETCTL_DRIVER, $FLEETCTL_TUNNEL, $ETCDCTL_ENDPOINTS); --fleet-endpoint, --fleet-driver, --fleet-tunnel, --etcd-endpoints"
     }
 
     public func accepts(_ request: TargetRequest) -> Bool { request.fleet != nil && request.kube == nil && request.docker == nil }
     public var detectionRank: Int { 30 }
 
     public func detect(_ request: TargetRequest, runner: any CommandRunner) async -> Detection {
-        guard let target = try? pinnedConnection(request) else { return .rejected("no fleet endpoint") }
-        let result = await Deis1Detector(runner: runner, etcd: target.etcd, fleet: target.fleet).detect()
+        guard let pins = try? Deis1Pins.pin(request) else { return .rejected("no fleet endpoint") }
+        let result = await Deis1Detector(runner: runner, etcd: pins.etcd, fleet: pins.fleet).detect()
         return result.isDeis1 ? .confirmed(result.reasons.joined(separator: "; ")) : .rejected(result.reasons.joined(separator: "; "))
     }
 
@@ -49,29 +49,27 @@ public struct Deis1Plugin: PlatformPlugin {
     }
 
     public func pin(_ request: TargetRequest, environment: [String: String], runner: any CommandRunner) async throws -> Target {
-        let (etcd, fleet) = try pinnedConnection(request)
-        return Target(name: request.name ?? Self.name(fleet: fleet, etcd: etcd), platform: .deis1, etcd: etcd, fleet: fleet,
+        let pins = try Deis1Pins.pin(request)
+        return Target(name: request.name ?? Self.name(fleet: pins.fleet, etcd: pins.etcd, deisctl: pins.deisctl), platform: .deis1,
+                      etcd: pins.etcd, fleet: pins.fleet, deisctl: pins.deisctl,
                       production: request.production, readOnly: request.readOnly, labels: request.labels)
     }
 
-    func pinnedConnection(_ request: TargetRequest) throws -> (etcd: EtcdTarget, fleet: FleetTarget) {
-        let etcd = try EtcdTargets.pin(request.etcd ?? TargetRequest.Etcd(endpoints: [Self.defaultEtcdEndpoint]))
-        let wanted = request.fleet ?? TargetRequest.Fleet()
-        return (etcd, FleetTarget(endpoint: wanted.endpoint ?? Self.defaultFleetEndpoint, tunnel: wanted.tunnel))
-    }
-
-    /// What the operator types to confirm a high-risk fix: the fleet tunnel or endpoint
-    /// host, else the first etcd host, else "deis-v1" (a local socket has no better name).
-    public static func name(fleet: FleetTarget, etcd: EtcdTarget) -> String {
-        if let tunnel = fleet.tunnel, let host = tunnel.split(separator: ":").first, !host.isEmpty { return String(host) }
-        for url in [fleet.endpoint] + etcd.endpoints {
+    /// What the operator types to confirm a high-risk fix: a tunnel host, else the fleet endpoint
+    /// or first etcd host, else "deis-v1" (a local socket has no better name).
+    public static func name(fleet: FleetTarget, etcd: EtcdTarget, deisctl: DeisctlTarget? = nil) -> String {
+        for tunnel in [fleet.tunnel, deisctl?.tunnel].compactMap({ $0 }) {
+            if let host = tunnel.split(separator: ":").first, !host.isEmpty { return String(host) }
+        }
+        for url in EtcdTargets.split(fleet.endpoint) + etcd.endpoints {
             if let host = URLComponents(string: url)?.host, !host.isEmpty, host != "127.0.0.1", host != "localhost" { return host }
         }
         return "deis-v1"
     }
 
     public func makeAdapter(for target: Target, runner: any CommandRunner) -> any PlatformAdapter {
-        Deis1Adapter(target: target, etcd: target.etcd ?? EtcdTarget(endpoints: []), fleet: target.fleet ?? FleetTarget(endpoint: ""), runner: runner)
+        Deis1Adapter(target: target, etcd: target.etcd ?? EtcdTarget(endpoints: []), fleet: target.fleet ?? FleetTarget(endpoint: ""),
+                     deisctl: target.deisctl, runner: runner)
     }
 
     public var demoStates: [String] { [Deis1Demo.json] }
@@ -82,6 +80,7 @@ public struct Deis1Plugin: PlatformPlugin {
 
     public func boardFacts(_ cluster: ClusterView) -> BoardFacts {
         var facts = BoardFacts()
+        // fleet lists only machines whose agent is alive: every listed machine is up.
         if let fleet = cluster.state?.fleet.value {
             facts.nodesTotal = fleet.machines.count
             facts.nodesReady = fleet.machines.count

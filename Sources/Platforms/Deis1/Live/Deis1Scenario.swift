@@ -6,10 +6,12 @@ import Deis1Panes
 import EtcdRules
 import EtcdPlatform
 /// The bundled Deis v1 demo: 7 CoreOS machines, each a full etcd member (no proxies),
-/// every machine in every plane (the default cloud-config), registration `enabled`,
-/// one router, Ceph `deis-store-*` units, no TLS keys, logs kept in the cluster, and
-/// three machines that were never preseeded. The `fleet` part is also what the
-/// fleetctl stand-in in Tests/Support serves.
+/// every machine in every plane (the default cloud-config) and placement options off,
+/// registration `enabled`, one router, Ceph `deis-store-*` units, no TLS keys, the router
+/// firewall off, logs kept in the cluster (deis-logger's own address in `/deis/logs/host`, no
+/// drain), no monitoring agent, and three machines that were never preseeded. Deis' keys are in
+/// etcd's **v2** store (`v2Keys`); the v3 keyspace is empty, as on a real etcd 3.x under Deis v1.
+/// fleet is reached through its etcd registry (`--driver=etcd`), as in the Deis v1 era.
 enum Deis1Scenario {
     static let json = #"""
 {
@@ -24,7 +26,8 @@ enum Deis1Scenario {
    {"id": 11028301542312278919, "name": "a6e3c9f1b8d24e7a9c5f1d3b7e2a4c6e", "peerURLs": ["http://10.0.1.16:2380"], "clientURLs": ["http://10.0.1.16:2379", "http://10.0.1.16:4001"], "version": "3.4.23", "dbSize": 2117632, "raftIndex": 48210, "raftTerm": 14},
    {"id": 17306932121957021431, "name": "c7e2aa41b2c34d5e6f708192a3b4c5d6", "peerURLs": ["http://10.0.1.17:2380"], "clientURLs": ["http://10.0.1.17:2379", "http://10.0.1.17:4001"], "version": "3.4.23", "dbSize": 2113536, "raftIndex": 48213, "raftTerm": 14}
   ],
-  "keys": {
+  "keys": {},
+  "v2Keys": {
    "/deis/controller/registrationMode": "enabled",
    "/deis/platform/version": "v1.13.4",
    "/deis/platform/domain": "deis.example.com",
@@ -35,7 +38,8 @@ enum Deis1Scenario {
   }
  },
  "fleet": {
-  "endpoint": "unix:///var/run/fleet.sock",
+  "endpoint": "http://10.0.1.11:2379",
+  "driver": "etcd",
   "machines": [
    {"id": "0f3e8b7a4c5d4e2f9a1b2c3d4e5f6a7b", "ip": "10.0.1.11", "metadata": {"controlPlane": "true", "dataPlane": "true", "routerMesh": "true"}, "images": ["deis/builder:v1.13.4", "deis/controller:v1.13.4", "deis/database:v1.13.4", "deis/logger:v1.13.4", "deis/logspout:v1.13.4", "deis/publisher:v1.13.4", "deis/registry:v1.13.4", "deis/router:v1.13.4", "deis/store-admin:v1.13.4", "deis/store-daemon:v1.13.4", "deis/store-gateway:v1.13.4", "deis/store-monitor:v1.13.4"]},
    {"id": "5a1c9d02e3f44a5b8c6d7e8f9a0b1c2d", "ip": "10.0.1.12", "metadata": {"controlPlane": "true", "dataPlane": "true", "routerMesh": "true"}, "images": ["deis/builder:v1.13.4", "deis/controller:v1.13.4", "deis/database:v1.13.4", "deis/logger:v1.13.4", "deis/logspout:v1.13.4", "deis/publisher:v1.13.4", "deis/registry:v1.13.4", "deis/router:v1.13.4", "deis/store-admin:v1.13.4", "deis/store-daemon:v1.13.4", "deis/store-gateway:v1.13.4", "deis/store-monitor:v1.13.4"]},

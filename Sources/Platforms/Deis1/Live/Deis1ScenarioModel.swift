@@ -5,8 +5,8 @@ import Deis1Rules
 import Deis1Panes
 import EtcdRules
 import EtcdPlatform
-/// The Deis v1 scenario format: what the demo sandboxes serve, and (its `fleet` part)
-/// what the fleetctl stand-in in Tests/Support reads, so tests and demo share scenarios.
+/// The Deis v1 scenario format: what the demo sandboxes serve (etcd's v2 and v3 stores, fleet,
+/// deisctl working on both).
 /// etcd member IDs are JSON numbers above 2^53 and decode exactly into `UInt64`.
 struct Deis1ScenarioModel: Codable, Sendable {
     var etcd: EtcdScenario
@@ -16,6 +16,8 @@ struct Deis1ScenarioModel: Codable, Sendable {
 struct FleetScenario: Codable, Sendable {
     /// The endpoint the cluster answers on; calls pinned elsewhere fail as unreachable.
     var endpoint: String?
+    /// `etcd` when `endpoint` is etcd (fleet's registry, the Deis v1 era), else fleet's API.
+    var driver: String?
     var machines: [Machine]
     var units: [Unit]
     /// Submitted template units (`deis-router@.service`) that `start` can instantiate.
@@ -28,6 +30,8 @@ struct FleetScenario: Codable, Sendable {
         var ip: String?
         var metadata: [String: String]?
         var images: [String]?
+        /// The etcd (member or proxy) answering on this machine's localhost; nil: none.
+        var etcdVersion: String?
     }
 
     struct Unit: Codable, Sendable {

@@ -5,7 +5,7 @@ import Deis1Rules
 import Deis1Panes
 import EtcdRules
 import EtcdPlatform
-/// Reads a fleet cluster through fleetctl, pinned to one endpoint: machines and units
+/// Reads a fleet cluster through fleetctl, pinned to its driver and endpoint: machines and units
 /// concurrently, then — when asked — each machine's Docker images over `fleetctl ssh`,
 /// all machines at once. A machine whose images cannot be read gets a failed entry of
 /// its own; only a failed machine or unit list fails the section.
@@ -50,7 +50,7 @@ public struct FleetProbe: Sendable {
                 return .failure(ProbeError(.malformed, "\(what): fleetctl output not in the documented format (\(error))"))
             }
         } catch {
-            return .failure(Self.probeError(error, what: what))
+            return .failure(Self.probeError(error, what: what, fleet: target))
         }
     }
 
@@ -73,9 +73,14 @@ public struct FleetProbe: Sendable {
     }
 
     /// fleetctl's API errors come with a "Possible issues" list; the first line is the one to show.
-    static func probeError(_ error: RunError, what: String) -> ProbeError {
+    /// The API driver pointed at an etcd URL gets etcd's 404: that says which flag is missing.
+    static func probeError(_ error: RunError, what: String, fleet: FleetTarget? = nil) -> ProbeError {
         let classified = ProbeError.from(error, what: what)
-        if classified.kind == .failed, case .nonZeroExit(_, let status, let stderr) = error {
+        guard case .nonZeroExit(_, let status, let stderr) = error else { return classified }
+        if let fleet, fleet.driver == .api, stderr.contains("HTTP response code 404") {
+            return ProbeError(.failed, "\(what): fleet's API answered 404 at \(fleet.endpoint) — an etcd endpoint needs fleetctl --driver=etcd (FLEETCTL_DRIVER=etcd, --fleet-driver etcd)")
+        }
+        if classified.kind == .failed {
             return ProbeError(.failed, "\(what): fleetctl exited \(status): \(RunError.firstMeaningfulLine(stderr))")
         }
         return classified

@@ -9,11 +9,14 @@ import EtcdRules
 import EtcdPlatform
 
 /// An in-memory fleet cluster that answers the fleetctl argv the engine sends —
-/// `list-machines`, `list-units`, `ssh MACHINE docker images|/run/deis/bin/preseed`,
-/// `start`, `destroy` — in fleetctl's documented output formats (tab-padded columns,
-/// `-` for empty values; reference/cli-formats.md §2), and changes when fixes run.
+/// `list-machines`, `list-units`, `ssh MACHINE docker images|/run/deis/bin/preseed|curl -s
+/// localhost:PORT/version`, `start`, `destroy` — in fleetctl's documented output formats
+/// (tab-padded columns, `-` for empty values; reference/cli-formats.md §2), through the driver it
+/// serves (`--driver=etcd` against an etcd URL, or the API on fleet's socket), and changes when
+/// fixes (or deisctl's sandbox) run. The wrong driver fails as fleetctl 1.0 does: the API driver
+/// against etcd gets etcd's 404.
 public final class FleetSandbox: Sendable {
-    private let state: Mutex<FleetScenario>
+    let state: Mutex<FleetScenario>
     private let pinnedEndpoint: String
 
     init(scenario: FleetScenario, pinnedEndpoint: String) {
@@ -37,18 +40,41 @@ public final class FleetSandbox: Sendable {
         state.withLock { $0.machines.first { $0.id == machineID }?.images ?? [] }
     }
 
+    /// fleetctl's global flags that take a value (`fleetctl/fleetctl.go`).
+    static let globalValueFlags = ["--driver=", "--endpoint=", "--tunnel=", "--request-timeout=", "--strict-host-key-checking=",
+                                   "--ssh-username=", "--etcd-key-prefix=", "--ca-file=", "--cert-file=", "--key-file="]
+
     func fleetctl(_ args: [String]) throws(RunError) -> CommandOutput {
         let line = (["fleetctl"] + args).joined(separator: " ")
-        var rest = args
-        guard rest.first == "--endpoint=\(pinnedEndpoint)" else {
+        var rest = args[...]
+        var endpoint: String?, driver = "API"
+        while let first = rest.first, let prefix = Self.globalValueFlags.first(where: { first.hasPrefix($0) }) {
+            rest = rest.dropFirst()
+            let value = String(first.dropFirst(prefix.count))
+            if prefix == "--endpoint=" { endpoint = value }
+            if prefix == "--driver=" { driver = value }
+        }
+        guard endpoint == pinnedEndpoint else {
             throw .nonZeroExit(command: line, status: 1, stderr: "the demo sandbox refuses a fleetctl call without the pinned --endpoint")
         }
-        rest.removeFirst()
-        let globalPrefixes = ["--tunnel=", "--request-timeout=", "--driver=", "--strict-host-key-checking=", "--ssh-username="]
-        rest.removeAll { arg in globalPrefixes.contains { arg.hasPrefix($0) } }
         let snapshot = state.withLock { $0 }
-        if let endpoint = snapshot.endpoint, endpoint != pinnedEndpoint {
+        if let served = snapshot.endpoint, served != pinnedEndpoint {
             throw .nonZeroExit(command: line, status: 1, stderr: "Error retrieving list of active machines from fleet API (dial: connection refused)")
+        }
+        let servesEtcd = (snapshot.driver ?? "API") == "etcd"
+        switch (driver, servesEtcd) {
+        case ("API", true):
+            throw .nonZeroExit(command: line, status: 1, stderr: """
+                Error retrieving list of active machines from fleet API (googleapi: got HTTP response code 404 with body: 404 page not found
+                )
+                Possible issues:
+                  etcd is unhealthy and/or lost quorum
+                  connection cannot be established to any etcd servers
+                """)
+        case ("etcd", false):
+            throw .nonZeroExit(command: line, status: 1, stderr: "Error retrieving list of active machines from fleet API (client: etcd cluster is unavailable or misconfigured; error #0: unsupported protocol scheme \"unix\")")
+        case ("API", false), ("etcd", true): break
+        default: throw .nonZeroExit(command: line, status: 1, stderr: "unrecognized driver \"\(driver)\"")
         }
         guard let command = rest.first else { throw usage(line) }
         let options = Array(rest.dropFirst())
@@ -138,6 +164,12 @@ public final class FleetSandbox: Sendable {
             let why = matches.count > 1 ? "found more than one machine" : "could not find matching unit or machine"
             throw .nonZeroExit(command: line, status: 1, stderr: "Unable to proceed: \(why)")
         }
+        if args.first == "curl", let target = args.last, Self.localEtcdPort(target) != nil {
+            guard let version = machine.etcdVersion else {
+                throw .nonZeroExit(command: line, status: 7, stderr: "")   // curl -s: connection refused, silently
+            }
+            return CommandOutput(text: "{\"etcdserver\":\"\(version)\",\"etcdcluster\":\"3.4.0\"}")
+        }
         switch args {
         case ["docker", "images"]:
             return CommandOutput(text: Self.dockerImages(machine.images ?? []))
@@ -146,6 +178,16 @@ public final class FleetSandbox: Sendable {
         default:
             throw .nonZeroExit(command: line, status: 127, stderr: "bash: \(args.first ?? ""): command not found")
         }
+    }
+
+    /// `localhost:2379/version` (or 127.0.0.1, or 4001, with or without `http://`): the port asked.
+    static func localEtcdPort(_ target: String) -> Int? {
+        let bare = target.hasPrefix("http://") ? String(target.dropFirst(7)) : target
+        for host in ["localhost:", "127.0.0.1:"] where bare.hasPrefix(host) {
+            let rest = bare.dropFirst(host.count)
+            for port in [2379, 4001] where rest.hasPrefix("\(port)/version") { return port }
+        }
+        return nil
     }
 
     /// `docker images` as the Docker of CoreOS's Deis era printed it.
@@ -181,7 +223,7 @@ public final class FleetSandbox: Sendable {
 
     // MARK: start / destroy
 
-    private func start(_ options: [String], line: String) throws(RunError) -> CommandOutput {
+    func start(_ options: [String], line: String) throws(RunError) -> CommandOutput {
         let names = options.filter { !$0.hasPrefix("-") }
         var out = ""
         for name in names {
@@ -215,7 +257,7 @@ public final class FleetSandbox: Sendable {
         return CommandOutput(text: out)
     }
 
-    private func destroy(_ options: [String]) -> CommandOutput {
+    func destroy(_ options: [String]) -> CommandOutput {
         let names = options.filter { !$0.hasPrefix("-") }
         var out = ""
         state.withLock { state in

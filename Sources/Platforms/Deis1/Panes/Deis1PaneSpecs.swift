@@ -16,10 +16,10 @@ public enum Deis1PaneSpecs {
         FleetRouterPaneSource(fleet: context.state?.fleet, minimum: context.policy.minRouterReplicas)
     }
 
-    /// Deis v1 keeps its data in the v2 store; what protects it is exports and drills.
+    /// Deis v1 keeps its configuration in the v2 store and its data in the store: what protects
+    /// them is recorded data backups, `/deis` exports and drills.
     public static let backups = PaneSpec(kind: .backups, title: "Backups", column: 1, weight: 2) { context in
-        BackupsPaneSource(state: context.state, policy: context.policy,
-                          snapshotsNotApplicable: "Deis v1's data is in the etcd v2 store, which a v3 snapshot does not hold")
+        Deis1BackupsPaneSource(state: context.state, policy: context.policy)
     }
 
     public static let all = [machines, EtcdPaneSpecs.members, router, backups]

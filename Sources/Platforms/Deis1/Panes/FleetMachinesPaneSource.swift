@@ -22,14 +22,35 @@ struct FleetMachinesPaneSource: PaneSource {
         guard let machines = fleet?.value?.machines else { return nil }
         guard let etcd = etcd?.value else { return [Cell("\(machines.count) machine(s) · etcd roles unknown", .dim)] }
         let members = machines.filter { MachineEtcdRole.of($0, in: etcd) == .member }.count
-        return [Cell("\(machines.count) machine(s) · \(members) etcd member(s) · \(machines.count - members) proxy(ies)",
-                     members == 3 || members == 5 ? .ok : .warning)]
+        let silent = machines.filter { fleet?.value?.localEtcd[$0.id] == .silent }.count
+        let sizing = Deis1EtcdSizing.judge(members: etcd.members.filter { !$0.isLearner }.count, machines: machines.count)
+        var text = "\(machines.count) machine(s) · \(members) etcd member(s) · \(machines.count - members - silent) proxy(ies)"
+        if silent > 0 { text += " · \(silent) without etcd" }
+        let sized: Bool = if case .accepted = sizing { true } else { false }
+        return [Cell(text, silent == 0 && sized ? .ok : .warning)]
     }
 
+    /// member, proxy (answers on its localhost), none (nothing answers), or proxy? (not asked).
     func role(_ machine: FleetMachine) -> Cell {
         guard let etcd = etcd?.value else { return Cell("?", .dim) }
-        let role = MachineEtcdRole.of(machine, in: etcd)
-        return Cell(role.rawValue, role == .member ? .normal : .dim)
+        if MachineEtcdRole.of(machine, in: etcd) == .member { return Cell("member") }
+        switch fleet?.value?.localEtcd[machine.id] {
+        case .answers?: return Cell("proxy", .dim)
+        case .silent?: return Cell("none", .error)
+        case .unreadable?: return Cell("proxy?", .warning)
+        case nil: return Cell("proxy?", .dim)
+        }
+    }
+
+    func etcdDetail(_ machine: FleetMachine) -> String {
+        guard let etcd = etcd?.value else { return "unknown" }
+        if MachineEtcdRole.of(machine, in: etcd) == .member { return "member" }
+        switch fleet?.value?.localEtcd[machine.id] {
+        case .answers(let port, let version)?: return "no member; a proxy answers on localhost:\(port) (\(version))"
+        case .silent?: return "no member, and nothing answers on localhost:2379 or :4001"
+        case .unreadable(let why)?: return "no member; could not ask its localhost: \(why)"
+        case nil: return "no member (a proxy, by elimination)"
+        }
     }
 
     func units(_ machine: FleetMachine) -> [FleetUnit] {
@@ -55,7 +76,7 @@ struct FleetMachinesPaneSource: PaneSource {
         let machine = machines[index]
         var lines = ["Machine:   \(machine.id)", "IP:        \(machine.ip ?? "-")",
                      "Planes:    \(machine.planeLetters)  (C control, D data, R router mesh)",
-                     "etcd:      \(etcd?.value.map { MachineEtcdRole.of(machine, in: $0).rawValue } ?? "unknown")", "", "Metadata:"]
+                     "etcd:      \(etcdDetail(machine))", "", "Metadata:"]
         lines += machine.metadata.isEmpty ? ["  (none)"] : machine.metadata.sorted { $0.key < $1.key }.map { "  \($0.key)=\($0.value)" }
         lines += ["", "Units:"]
         let units = units(machine)

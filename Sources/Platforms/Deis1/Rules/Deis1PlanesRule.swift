@@ -1,6 +1,7 @@
 import ShipshapeCore
 import EtcdRules
-/// DEIS1-PLANES: control plane, data plane and router mesh on their own machines.
+/// DEIS1-PLANES: control plane, data plane and router mesh on their own machines, and
+/// `/deis/platform/enablePlacementOptions` on — without it Deis ≥ 1.10 ignores the metadata.
 public struct Deis1PlanesRule: Rule {
     public let info = RuleInfo(
         id: "DEIS1-PLANES", title: "Planes are isolated", severity: .warning, platforms: [.deis1],
@@ -11,6 +12,23 @@ public struct Deis1PlanesRule: Rule {
     public init() {}
 
     public func evaluate(_ state: ClusterState, policy: Policy) -> [Finding] {
+        placement(state) + machines(state)
+    }
+
+    /// The key half: the only part a fix can change (`deisctl config platform set enablePlacementOptions=true`).
+    func placement(_ state: ClusterState) -> [Finding] {
+        let subject = Deis1Names.placementOptionsKey
+        if let error = state.etcd.error ?? state.etcd.value?.keys.error { return [unreadable(error, subject: subject)] }
+        guard let keys = state.etcd.value?.keys.value else { return [] }
+        let value = keys[subject]
+        guard value.text == "true" else {
+            return [finding(.fail, subject: subject, "placement options are off (\(value.text ?? "unset")): deisctl schedules every unit ignoring the plane metadata",
+                            fix: .setSetting(Deis1Names.setting(forKey: subject), from: value.text, to: "true"))]
+        }
+        return [finding(.pass, subject: subject, "placement options are on: units follow the plane metadata")]
+    }
+
+    func machines(_ state: ClusterState) -> [Finding] {
         let subject = "planes"
         if let error = state.fleet.error { return [unreadable(error, subject: subject)] }
         guard let fleet = state.fleet.value else { return [] }

@@ -15,13 +15,15 @@ public struct Deis1PreseedRule: Rule {
         let subject = "machines"
         if let error = state.fleet.error { return [unreadable(error, subject: subject)] }
         guard let fleet = state.fleet.value else { return [] }
-        let repositories = Set(fleet.units.compactMap(Deis1Names.imageRepository)).sorted()
-        guard !repositories.isEmpty else { return [finding(.notApplicable, subject: subject, "no Deis units are loaded")] }
+        let components = Set(fleet.units.compactMap(Deis1Names.component)).sorted()
+        guard !components.isEmpty else { return [finding(.notApplicable, subject: subject, "no Deis units are loaded")] }
         guard !fleet.images.isEmpty else {
             return [finding(.manual, subject: subject, "per-machine images were not read; run \(Deis1Names.preseedScript) on every machine")]
         }
-        let version = state.etcd.value?.keys.value?[Deis1Names.platformVersionKey].text
-        let required = repositories.map { repository in version.map { "\(repository):\($0)" } ?? repository }
+        // What /run/deis/bin/get_image names: the component's image override, else deis/COMPONENT:RELEASE.
+        let keys = state.etcd.value?.keys.value ?? EtcdKeys()
+        let version = keys[Deis1Names.platformVersionKey].text
+        let required = components.map { Deis1Names.image(of: $0, keys: keys) ?? "deis/\($0)" }
         var findings: [Finding] = []
         for machine in fleet.machines {
             guard let images = fleet.images[machine.id] else { continue }
@@ -31,7 +33,7 @@ public struct Deis1PreseedRule: Rule {
             }
             let held = Set(images.value ?? [])
             let heldRepositories = Set(held.map { String($0.split(separator: ":", maxSplits: 1)[0]) })
-            let missing = required.filter { version == nil ? !heldRepositories.contains($0) : !held.contains($0) }
+            let missing = required.filter { $0.contains(":") ? !held.contains($0) : !heldRepositories.contains($0) }
             if !missing.isEmpty {
                 findings.append(finding(.fail, subject: machine.label,
                                         "lacks \(missing.count) of \(required.count) Deis images (\(Deis1PlanesRule.list(missing))); a failover here waits for docker pull",

@@ -5,7 +5,7 @@ public struct Deis1TLSRule: Rule {
     public let info = RuleInfo(
         id: "DEIS1-TLS", title: "TLS is installed and enforced", severity: .error, platforms: [.deis1],
         seed: Deis1Seed.section("Enable TLS"),
-        rationale: "Without a router certificate, client traffic — login credentials included — crosses the network in clear. Install one with `deisctl config router set sslKey=<path> sslCert=<path>`, then enforce HTTPS."
+        rationale: "Without a router certificate, client traffic — login credentials included — crosses the network in clear. Install one with `deisctl config router set sslKey=<path> sslCert=<path>`, then `deisctl config router set enforceHTTPS=true`."
     )
 
     public init() {}

@@ -1,7 +1,8 @@
 import ShipshapeCore
 import EtcdRules
 /// fleet's view of a CoreOS cluster: the active machines, the units loaded on them,
-/// and (read over `fleetctl ssh`) the Docker images each machine holds.
+/// and (read over `fleetctl ssh`) the Docker images each machine holds and whether etcd
+/// answers on its localhost.
 public struct FleetState: Sendable, Equatable {
     /// In the order fleetctl listed them.
     public var machines: [FleetMachine]
@@ -10,11 +11,16 @@ public struct FleetState: Sendable, Equatable {
     /// Image references (`repo:tag`) per machine ID; a machine that could not be read
     /// has a `.failed` entry, one whose images were not read has none.
     public var images: [String: Loaded<[String]>]
+    /// Per machine ID, what its localhost answered for etcd; only machines that are no etcd
+    /// member are asked (a member answers by definition).
+    public var localEtcd: [String: LocalEtcdAnswer]
 
-    public init(machines: [FleetMachine] = [], units: [FleetUnit] = [], images: [String: Loaded<[String]>] = [:]) {
+    public init(machines: [FleetMachine] = [], units: [FleetUnit] = [], images: [String: Loaded<[String]>] = [:],
+                localEtcd: [String: LocalEtcdAnswer] = [:]) {
         self.machines = machines
         self.units = units
         self.images = images
+        self.localEtcd = localEtcd
     }
 
     public func machine(id: String) -> FleetMachine? {

@@ -8,12 +8,14 @@ import EtcdPanes
 
 /// An in-memory etcd cluster that answers the etcdctl v3 argv the engine sends —
 /// `member list`, `endpoint status|health`, `get`, `put`, `del` — with etcdctl 3.4's
-/// JSON shapes, exit codes and error lines (reference/cli-formats.md §1). Members can be
-/// stopped, so the demo and tests see what a lost member and a lost quorum look like.
+/// JSON shapes, exit codes and error lines (reference/cli-formats.md §1), and the v2 argv
+/// (`ETCDCTL_API=2`: `member list`, `cluster-health`, `ls`, `get`, `set`, `rm`; §1.6) from a
+/// separate v2 store, as etcd 3.x keeps the two apart. Members can be stopped, so the demo and
+/// tests see what a lost member and a lost quorum look like.
 public final class EtcdSandbox: Sendable {
-    private let state: Mutex<EtcdScenario>
+    let state: Mutex<EtcdScenario>
     /// Endpoints a call may name: the pinned ones, plus members' own client URLs.
-    private let pinned: Set<String>
+    let pinned: Set<String>
 
     public init(scenario: EtcdScenario, pinnedEndpoints: [String]) {
         state = Mutex(scenario)
@@ -34,9 +36,26 @@ public final class EtcdSandbox: Sendable {
         }
     }
 
-    /// The value of a key, for tests.
+    /// The value of a key in the v3 store, for tests.
     public func value(of key: String) -> String? {
         state.withLock { $0.keys[key] }
+    }
+
+    /// The value of a key in the v2 store, for tests (and for deisctl's sandbox, which writes there).
+    public func v2Value(of key: String) -> String? {
+        state.withLock { $0.v2Keys?[key] }
+    }
+
+    /// Sets (or, with nil, removes) a v2 key as deisctl's go-etcd client would; false without quorum.
+    @discardableResult
+    public func setV2(_ key: String, _ value: String?) -> Bool {
+        state.withLock { state in
+            guard Self.hasQuorum(state), state.v2Enabled != false else { return false }
+            var keys = state.v2Keys ?? [:]
+            keys[key] = value
+            state.v2Keys = keys
+            return true
+        }
     }
 
     func etcdctl(_ args: [String]) throws(RunError) -> CommandOutput {
@@ -80,18 +99,18 @@ public final class EtcdSandbox: Sendable {
 
     // MARK: cluster state
 
-    private static func isUp(_ member: EtcdScenario.Member) -> Bool {
+    static func isUp(_ member: EtcdScenario.Member) -> Bool {
         member.down != true && !(member.name ?? "").isEmpty
     }
 
-    private static func hasQuorum(_ state: EtcdScenario) -> Bool {
+    static func hasQuorum(_ state: EtcdScenario) -> Bool {
         let voters = state.members.filter { $0.isLearner != true }
         return voters.filter(isUp).count >= voters.count / 2 + 1
     }
 
     /// Whether any of the endpoints reaches a running member (a pinned endpoint that is
     /// not a member, like a proxy, reaches whichever member is up).
-    private static func reachable(_ endpoints: [String], _ state: EtcdScenario) -> EtcdScenario.Member? {
+    static func reachable(_ endpoints: [String], _ state: EtcdScenario) -> EtcdScenario.Member? {
         for endpoint in endpoints {
             if let member = state.members.first(where: { ($0.clientURLs ?? []).contains(endpoint) }) {
                 if isUp(member) { return member }

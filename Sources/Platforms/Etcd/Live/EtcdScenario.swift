@@ -10,6 +10,11 @@ public struct EtcdScenario: Codable, Sendable {
     /// Keys and values (v3 keyspace).
     public var keys: [String: String]
     public var revision: Int64?
+    /// Keys and values of the v2 store, apart from the v3 keyspace as on etcd 3.x (Deis v1's
+    /// `/deis/...`); nil: empty.
+    public var v2Keys: [String: String]?
+    /// false: the server was started without `--enable-v2`, and every v2 call gets its 404.
+    public var v2Enabled: Bool?
 
     public struct Member: Codable, Sendable {
         public var id: UInt64

@@ -24,6 +24,7 @@ struct EtcdPaneSource: PaneSource {
         let allHealthy = state.members.allSatisfy { $0.health == .healthy }
         let role: StyleRole = !quorum.hasQuorum ? .critical : (quorum.remaining >= 1 && allHealthy ? .ok : .warning)
         var cells = [Cell(quorum.sentence, role)]
+        if state.api == .v2 { cells.append(Cell("· v2" + (state.clusterHealth.map { ", cluster \($0.rawValue)" } ?? ""), .dim)) }
         if let error = state.keys.error { cells.append(Cell("· config unreadable: \(error.message)", .error)) }
         return cells
     }
@@ -31,7 +32,7 @@ struct EtcdPaneSource: PaneSource {
     func row(at index: Int) -> [Cell] {
         let member = members[index]
         let lag = etcd?.value?.raftLag(of: member)
-        return [Cell(member.displayName), Cell(member.hexID, .dim), Self.health(member.health), Self.role(member),
+        return [Cell(member.displayName), Cell(member.hexID, .dim), Self.health(member.health), role(member),
                 Cell(lag.map(String.init) ?? "-", (lag ?? 0) > 100 ? .warning : .normal),
                 Cell(member.status.map { Self.size($0.dbSize) } ?? "-"), Cell(member.status?.version ?? "-", .dim)]
     }
@@ -46,10 +47,11 @@ struct EtcdPaneSource: PaneSource {
         }
     }
 
-    static func role(_ member: EtcdMember) -> Cell {
+    func role(_ member: EtcdMember) -> Cell {
         if member.isLearner { return Cell("learner", .warning) }
-        if member.isLeader { return Cell("★ leader", .info) }
-        return Cell(member.answered ? "follower" : "-", .dim)
+        guard let state = etcd?.value else { return Cell("-", .dim) }
+        if state.isLeader(member) { return Cell("★ leader", .info) }
+        return Cell(state.leadershipKnown && member.health == .healthy ? "follower" : "-", .dim)
     }
 
     /// etcd databases are usually kilobytes to a few hundred megabytes.
@@ -65,7 +67,7 @@ struct EtcdPaneSource: PaneSource {
         var lines = ["Name:        \(member.isStarted ? member.name : "(never started)")",
                      "ID:          \(member.hexID)  (\(member.id))",
                      "Health:      \(member.health.word)" + (member.health.reason.map { " — \($0)" } ?? ""),
-                     "Role:        \(member.isLearner ? "learner" : member.isLeader ? "leader" : "voting member")",
+                     "Role:        \(member.isLearner ? "learner" : etcd?.value?.isLeader(member) == true ? "leader" : "voting member")",
                      "Peer URLs:   \(member.peerURLs.joined(separator: ", "))",
                      "Client URLs: \(member.clientURLs.isEmpty ? "-" : member.clientURLs.joined(separator: ", "))"]
         if let status = member.status {
@@ -74,6 +76,8 @@ struct EtcdPaneSource: PaneSource {
                       "Raft:        term \(status.raftTerm), index \(status.raftIndex), applied \(status.raftAppliedIndex)",
                       "Lag:         \(etcd?.value?.raftLag(of: member).map(String.init) ?? "-") entries behind the most advanced member"]
             if !status.errors.isEmpty { lines.append("Errors:      \(status.errors.joined(separator: "; "))") }
+        } else if etcd?.value?.api == .v2 {
+            lines += ["", "Read through the v2 API (member list, cluster-health); no v3 status from this member."]
         } else {
             lines += ["", "Did not answer endpoint status."]
         }
