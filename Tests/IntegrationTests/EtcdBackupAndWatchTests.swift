@@ -32,7 +32,27 @@ import TestKit
 /// watch reports a member lost and back.
 @Suite(.serialized)
 struct EtcdBackupAndWatchTests {
-    static func session(_ lab: EtcdDeis1Lab, backups: String) throws -> Session {
+    /// A real etcd cluster and a scratch directory (audit log, records, backups) beside it.
+    struct Lab {
+        let cluster: EtcdCluster
+        let directory: String
+        let runner = EtcdCluster.runner()
+
+        static func start() async throws -> Lab {
+            let cluster = try await EtcdCluster.start()
+            do { return Lab(cluster: cluster, directory: try TestPaths.temporaryDirectory("etcd-backups")) } catch {
+                cluster.shutdown()
+                throw error
+            }
+        }
+
+        func shutdown() {
+            cluster.shutdown()
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+    }
+
+    static func session(_ lab: Lab, backups: String) throws -> Session {
         let audit = try AuditLog(path: lab.directory + "/state/audit.jsonl")
         let etcd = EtcdTarget(endpoints: lab.cluster.endpoints)
         let adapter = EtcdAdapter(target: Target(name: "lab-etcd", platform: .etcd), etcd: etcd, runner: lab.runner)
@@ -40,7 +60,7 @@ struct EtcdBackupAndWatchTests {
     }
 
     @Test func snapshotFixWritesAVerifiedFileAndThePaneTurnsGreen() async throws {
-        let lab = try await EtcdDeis1Lab.start(readImages: false)
+        let lab = try await Lab.start()
         defer { lab.shutdown() }
         let backups = lab.directory + "/backups"
         let session = try Self.session(lab, backups: backups)
@@ -71,7 +91,7 @@ struct EtcdBackupAndWatchTests {
     }
 
     @Test func snapshotAgainstAStoppedClusterFailsCleanly() async throws {
-        let lab = try await EtcdDeis1Lab.start(readImages: false)
+        let lab = try await Lab.start()
         defer { lab.shutdown() }
         let backups = lab.directory + "/backups"
         let session = try Self.session(lab, backups: backups)
@@ -88,7 +108,7 @@ struct EtcdBackupAndWatchTests {
     }
 
     @Test func watchReportsAMemberLostAndBack() async throws {
-        let lab = try await EtcdDeis1Lab.start(readImages: false)
+        let lab = try await Lab.start()
         defer { lab.shutdown() }
         let session = try Self.session(lab, backups: lab.directory + "/backups")
         let seen = Mutex<[WatchEvent]>([])

@@ -72,7 +72,8 @@ final class EtcdCluster: @unchecked Sendable {
         self.members = members
     }
 
-    static func start(size: Int = 3) async throws -> EtcdCluster {
+    /// - Parameter enableV2: etcd 3.4's `--enable-v2` (the v2 API Deis v1 and fleet need); off, v2 calls get a 404.
+    static func start(size: Int = 3, enableV2: Bool = true) async throws -> EtcdCluster {
         let etcd = try executable("etcd")
         _ = try executable("etcdctl")
         let directory = try TestPaths.temporaryDirectory("etcd-cluster")
@@ -91,7 +92,7 @@ final class EtcdCluster: @unchecked Sendable {
                 "--listen-client-urls", clients[index], "--advertise-client-urls", clients[index],
                 "--listen-peer-urls", peers[index], "--initial-advertise-peer-urls", peers[index],
                 "--initial-cluster-token", token, "--initial-cluster", initialCluster, "--initial-cluster-state", "new",
-                "--logger=zap", "--log-outputs=stderr", "--enable-v2=true",
+                "--logger=zap", "--log-outputs=stderr", "--enable-v2=\(enableV2)",
             ]
             _ = FileManager.default.createFile(atPath: "\(directory)/\(names[index]).log", contents: nil)
             let log = FileHandle(forWritingAtPath: "\(directory)/\(names[index]).log")

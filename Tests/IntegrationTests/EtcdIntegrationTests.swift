@@ -69,19 +69,26 @@ struct EtcdIntegrationTests {
         #expect(state.quorum.sentence == "3 members, tolerates 1 failure; 0 down, 1 more failure tolerated")
     }
 
-    @Test("a stopped member turns to down, the sentence and ETCD-QUORUM follow, the rest keeps loading")
+    /// The bare etcd platform (v3) on a real cluster, with a scratch directory for its records.
+    static func adapter(_ cluster: EtcdCluster) -> EtcdAdapter {
+        let etcd = EtcdTarget(endpoints: cluster.endpoints)
+        return EtcdAdapter(target: Target(name: "lab-etcd", platform: .etcd), etcd: etcd, runner: EtcdCluster.runner())
+    }
+
+    @Test("a stopped member turns to down, the sentence and ETCD-QUORUM (a warning: quorum holds) follow")
     func stoppedMember() async throws {
-        let lab = try await EtcdDeis1Lab.start(keys: [Deis1Names.registrationKey: "enabled"])
-        defer { lab.shutdown() }
-        let engine = RuleEngine(rules: lab.adapter.rules)
-        let healthy = await lab.adapter.probe()
+        let cluster = try await EtcdCluster.start()
+        defer { cluster.shutdown() }
+        let adapter = Self.adapter(cluster)
+        let engine = RuleEngine(rules: EtcdPlugin().rules)
+        let healthy = await adapter.probe()
         #expect(engine.evaluate(healthy).first { $0.rule.id == "ETCD-QUORUM" }?.verdict == .pass)
 
-        lab.cluster.stop("infra2")
+        cluster.stop("infra2")
         for _ in 0..<2 {   // consecutive refreshes keep working with the member gone
             let clock = ContinuousClock()
             let start = clock.now
-            let state = await lab.adapter.probe()
+            let state = await adapter.probe()
             let elapsed = clock.now - start
             let etcd = try #require(state.etcd.value)
             #expect(etcd.members.count == 3)
@@ -89,77 +96,24 @@ struct EtcdIntegrationTests {
             #expect(down.health.countsAsFailure && !down.answered)
             #expect(etcd.members.filter { $0.name != "infra2" }.allSatisfy { $0.health == .healthy })
             #expect(etcd.quorum.sentence == "3 members, tolerates 1 failure; 1 down, 0 more failures tolerated")
-            let findings = engine.evaluate(state)
-            let quorum = try #require(findings.first { $0.rule.id == "ETCD-QUORUM" })
-            #expect(quorum.verdict == .fail && quorum.message.contains("infra2 down"))
-            #expect(state.fleet.value?.machines.count == 7)
-            #expect(findings.first { $0.rule.id == "DEIS1-REGISTRATION" }?.verdict == .fail)
+            let quorum = try #require(engine.evaluate(state).first { $0.rule.id == "ETCD-QUORUM" })
+            #expect(quorum.verdict == .fail && quorum.severity == .warning && quorum.message.contains("infra2 down"))
             #expect(state.failures.isEmpty)
             #expect(elapsed < .seconds(8), "a refresh with a dead member took \(elapsed)")
         }
     }
 
-    @Test("two of three stopped: quorum lost, config unreadable, membership and fleet still shown")
+    @Test("two of three stopped: quorum lost, critical; membership still shown")
     func quorumLost() async throws {
-        let lab = try await EtcdDeis1Lab.start(keys: [Deis1Names.registrationKey: "enabled"], readImages: false)
-        defer { lab.shutdown() }
-        lab.cluster.stop("infra2")
-        lab.cluster.stop("infra3")
-        let state = await lab.adapter.probe()
+        let cluster = try await EtcdCluster.start()
+        defer { cluster.shutdown() }
+        cluster.stop("infra2")
+        cluster.stop("infra3")
+        let state = await Self.adapter(cluster).probe()
         let etcd = try #require(state.etcd.value)
         #expect(etcd.members.count == 3)
         #expect(etcd.quorum.sentence == "3 members, tolerates 1 failure; 2 down, quorum lost")
-        #expect(etcd.keys.error != nil)
-        let findings = RuleEngine(rules: lab.adapter.rules).evaluate(state)
-        #expect(findings.first { $0.rule.id == "ETCD-QUORUM" }?.verdict == .fail)
-        #expect(findings.first { $0.rule.id == "DEIS1-REGISTRATION" }?.verdict == .error)
-        #expect(state.fleet.value?.units.isEmpty == false)
-    }
-
-    @Test("registration fix writes the key in etcd, verify reads it back, undo restores it; all audited")
-    func registrationFix() async throws {
-        let lab = try await EtcdDeis1Lab.start(keys: [Deis1Names.registrationKey: "enabled"], readImages: false)
-        defer { lab.shutdown() }
-        let auditDirectory = try TestPaths.temporaryDirectory("deis1-audit")
-        defer { try? FileManager.default.removeItem(atPath: auditDirectory) }
-        let audit = try AuditLog(path: auditDirectory + "/audit.jsonl")
-        let session = Session(adapter: lab.adapter, audit: audit, verifyTimeoutSeconds: 10)
-
-        let finding = try #require(await session.refresh().findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
-        #expect(finding.verdict == .fail)
-        let plan = try #require(await session.plan(for: finding))
-        #expect(await session.dryRun(plan) == .accepted([]))
-        #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "DEIS1-REGISTRATION cleared"))
-        #expect(try await lab.value(of: Deis1Names.registrationKey) == "admin_only")
-
-        let undo = try #require(await session.undoPlan(for: plan))
-        #expect(await session.apply(undo) == .applied(findingCleared: true, detail: "restored"))
-        #expect(try await lab.value(of: Deis1Names.registrationKey) == "enabled")
-
-        let entries = try AuditLog.read(path: audit.path)
-        #expect(entries.map(\.step) == [.planned, .confirmed, .precondition, .run, .verify, .applied,
-                                        .confirmed, .precondition, .run, .verify, .undo])
-        let runs = entries.filter { $0.step == .run }.compactMap(\.command)
-        let pinned = "--endpoints=" + lab.cluster.endpoints.joined(separator: ",")
-        #expect(runs == [["etcdctl", pinned, "put", "--", Deis1Names.registrationKey, "admin_only"],
-                         ["etcdctl", pinned, "put", "--", Deis1Names.registrationKey, "enabled"]])
-        #expect(entries.first?.plan?.id == plan.id)
-    }
-
-    @Test("an absent key: the fix creates it, the undo deletes it again")
-    func registrationFromAbsent() async throws {
-        let lab = try await EtcdDeis1Lab.start(readImages: false)
-        defer { lab.shutdown() }
-        let auditDirectory = try TestPaths.temporaryDirectory("deis1-audit")
-        defer { try? FileManager.default.removeItem(atPath: auditDirectory) }
-        let session = Session(adapter: lab.adapter, audit: try AuditLog(path: auditDirectory + "/audit.jsonl"), verifyTimeoutSeconds: 10)
-        let finding = try #require(await session.refresh().findings.first { $0.rule.id == "DEIS1-REGISTRATION" })
-        #expect(finding.fix == .setSetting(Setting(scope: "controller", key: "registrationMode"), from: nil, to: "admin_only"))
-        let plan = try #require(await session.plan(for: finding))
-        #expect(await session.apply(plan).succeeded)
-        #expect(try await lab.value(of: Deis1Names.registrationKey) == "admin_only")
-        let undo = try #require(await session.undoPlan(for: plan))
-        #expect(await session.apply(undo).succeeded)
-        #expect(try await lab.value(of: Deis1Names.registrationKey) == "")
+        let quorum = try #require(RuleEngine(rules: EtcdPlugin().rules).evaluate(state).first { $0.rule.id == "ETCD-QUORUM" })
+        #expect(quorum.verdict == .fail && quorum.severity == .critical && quorum.message.contains("quorum lost"))
     }
 }

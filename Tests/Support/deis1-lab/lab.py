@@ -10,7 +10,7 @@ in-memory unit manager (fleet-patch/). deisctl and fleetctl then run against it 
   lab.py stop --dir D                      everything, children included; idempotent
   lab.py kill-machine --dir D --machine M [--signal KILL|TERM]    M: index, name (m2) or id
   lab.py start-machine --dir D --machine M
-  lab.py stop-member --dir D --member infra2 / start-member --dir D --member infra2
+  lab.py stop-member --dir D --member infra2 / start-member --dir D --member infra2   (label, name or id)
   lab.py status --dir D                    which processes are alive (JSON)
   lab.py env --dir D                       the client environment, as shell assignments
 
@@ -24,6 +24,7 @@ import argparse
 import fcntl
 import json
 import os
+import re
 import shlex
 import signal
 import socket
@@ -43,10 +44,19 @@ FLEET_PREFIX = "/_coreos.com/fleet/"
 DEFAULT_METADATA = "controlPlane=true,dataPlane=true,routerMesh=true"
 # Every lab process carries this variable, so `stop` finds stragglers in /proc by it.
 OWNER = "DEIS1_LAB_OWNER"
-# What /run/deis/bin/preseed pulls, for the ssh stand-in (Deis1Scenario's list for v1.13.4).
-PRESEED_IMAGES = ["deis/%s:v1.13.4" % c for c in ("builder", "controller", "database", "logger", "logspout", "publisher",
-                                                   "registry", "router", "store-admin", "store-daemon", "store-gateway",
-                                                   "store-monitor")]
+# The release the ssh stand-in's /run/deis/bin/preseed pulls (deisctl 1.13.4's).
+PRESEED_RELEASE = "v1.13.4"
+
+
+def preseed_images(units):
+    """What /run/deis/bin/preseed pulls: every image the unit templates fetch with
+    `/run/deis/bin/get_image /deis/COMPONENT` (deis-store-volume runs none), at the release tag."""
+    components = set()
+    for name in sorted(os.listdir(units)):
+        if name.endswith(".service"):
+            with open(os.path.join(units, name)) as handle:
+                components.update(re.findall(r"get_image /deis/([a-z0-9-]+)", handle.read()))
+    return ["deis/%s:%s" % (c, PRESEED_RELEASE) for c in sorted(components)]
 
 
 class LabError(Exception):
@@ -244,7 +254,7 @@ class Lab:
 
     def member(self, name):
         for m in self.data["etcd"]["members"]:
-            if name in (m["name"], m["id"]):
+            if name in (m["name"], m["id"], m.get("label")):
                 return m
         raise LabError("no etcd member %r in this lab" % name)
 
@@ -376,20 +386,25 @@ def cmd_start(args):
     count = args.etcd_members
     proxies_wanted = [None] * (1 if args.proxy else 0) + proxy_machines
     ports = free_ports(2 * count + len(proxies_wanted))
-    names = ["infra%d" % i for i in range(1, count + 1)]
+    # Machine ids first: CoreOS names each etcd2 member after its machine (etcd2.service sets
+    # ETCD_NAME=%m), so a member on machine I is named by I's id, as on a real Deis v1 cluster.
+    # `infraN` stays as each member's label (and what --member accepts besides the name).
+    machine_ids = [uuid.uuid4().hex for _ in range(args.machines)]
+    labels = ["infra%d" % i for i in range(1, count + 1)]
+    names = [machine_ids[i] if i < args.machines else labels[i] for i in range(count)]
     clients = ["http://127.0.0.1:%d" % ports[2 * i] for i in range(count)]
     peers = ["http://127.0.0.1:%d" % ports[2 * i + 1] for i in range(count)]
     initial = ",".join("%s=%s" % pair for pair in zip(names, peers))
     token = "deis1-lab-" + uuid.uuid4().hex[:8]
     members = []
-    for name, client, peer in zip(names, clients, peers):
-        argv = [needed["etcd"], "--name", name, "--data-dir", os.path.join(lab.dir, "etcd", name),
+    for label, name, client, peer in zip(labels, names, clients, peers):
+        argv = [needed["etcd"], "--name", name, "--data-dir", os.path.join(lab.dir, "etcd", label),
                 "--listen-client-urls", client, "--advertise-client-urls", client,
                 "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
                 "--initial-cluster-token", token, "--initial-cluster", initial, "--initial-cluster-state", "new",
                 "--enable-v2=true", "--logger=zap", "--log-outputs=stderr"]
-        members.append({"name": name, "client_url": client, "peer_url": peer, "id": None, "argv": argv,
-                        "data_dir": os.path.join(lab.dir, "etcd", name), "log": os.path.join(lab.dir, "logs", "etcd-%s.log" % name)})
+        members.append({"name": name, "label": label, "client_url": client, "peer_url": peer, "id": None, "argv": argv,
+                        "data_dir": os.path.join(lab.dir, "etcd", label), "log": os.path.join(lab.dir, "logs", "etcd-%s.log" % label)})
     proxies = []
     for offset, machine_index in enumerate(proxies_wanted):
         name = "proxy%d" % (offset + 1)
@@ -403,11 +418,25 @@ def cmd_start(args):
 
     wrapper = os.path.join(HERE, "fleetctl")
     endpoint = clients[0]
+    # A fleetctl of this lab's own, so the ssh stand-in works from any environment (shipshape
+    # passes its children an explicit environment without DEIS1_LAB_*): it execs the wrapper
+    # with this lab's dir and real fleetctl named.
+    bin_dir = os.path.join(lab.dir, "bin")
+    os.makedirs(bin_dir, exist_ok=True)
+    shim = os.path.join(bin_dir, "fleetctl")
+    with open(shim + ".tmp", "w") as out:
+        out.write("#!%s\n# fleetctl for the Deis v1 lab in %s: the wrapper %s with this lab's settings.\n"
+                  "import os, sys\nos.environ['DEIS1_LAB_DIR'] = %r\nos.environ['DEIS1_LAB_FLEETCTL'] = %r\n"
+                  "os.execv(sys.executable, [sys.executable, %r] + sys.argv[1:])\n"
+                  % (sys.executable, lab.dir, wrapper, lab.dir, needed["fleetctl"], wrapper))
+    os.chmod(shim + ".tmp", 0o755)
+    os.replace(shim + ".tmp", shim)
     lab.data = {
         "version": 1,
         "dir": lab.dir,
         "tools": {"bin": tools, "fleetd": needed["fleetd"], "fleetctl": needed["fleetctl"], "deisctl": needed["deisctl"],
-                  "etcd": needed["etcd"], "etcdctl": needed["etcdctl"], "fleetctl_wrapper": wrapper, "units": args.units},
+                  "etcd": needed["etcd"], "etcdctl": needed["etcdctl"], "fleetctl_wrapper": wrapper, "fleetctl_shim": shim,
+                  "units": args.units},
         "etcd": {"cluster_token": token, "initial_cluster": initial, "client_urls": clients, "endpoints": ",".join(clients),
                  "members": members, "proxies": proxies},
         "fleet": {"etcd_key_prefix": FLEET_PREFIX, "agent_ttl": args.agent_ttl,
@@ -421,8 +450,9 @@ def cmd_start(args):
         "env": {"FLEETCTL_DRIVER": "etcd", "FLEETCTL_ENDPOINT": ",".join(clients), "DEISCTL_UNITS": args.units,
                 "DEIS1_LAB_FLEETCTL": needed["fleetctl"], "DEIS1_LAB_DIR": lab.dir},
         "etcdctl_v2_env": {"ETCDCTL_API": "2", "ETCDCTL_ENDPOINTS": ",".join(clients)},
-        # Put in front of PATH: `fleetctl` is then the wrapper (real fleetctl but for ssh).
-        "path_prepend": [HERE, tools],
+        # Put in front of PATH: `fleetctl` is then this lab's shim of the wrapper (real fleetctl
+        # but for ssh), deisctl the real one.
+        "path_prepend": [bin_dir, tools],
         "argv": {"fleetctl": [needed["fleetctl"], "--driver=etcd", "--endpoint=" + ",".join(clients)],
                  "deisctl": [needed["deisctl"], "--endpoint=" + endpoint],
                  "etcdctl_v2": [needed["etcdctl"], "--endpoints=" + ",".join(clients)]},
@@ -446,7 +476,7 @@ def cmd_start(args):
             name = "m%d" % index
             home = os.path.join(lab.dir, "machines", name)
             os.makedirs(home, exist_ok=True)
-            machine_id = uuid.uuid4().hex
+            machine_id = machine_ids[index - 1]
             with open(os.path.join(home, "machine-id"), "w") as out:
                 out.write(machine_id + "\n")
             proxy = next((p for p in proxies if p["machine"] == index), None)
@@ -456,7 +486,7 @@ def cmd_start(args):
                 role = {"role": "proxy", "name": proxy["name"], "client_url": proxy["client_url"]}
                 servers = [proxy["client_url"]]
             elif index <= count:
-                role = {"role": "member", "name": names[index - 1], "client_url": clients[index - 1]}
+                role = {"role": "member", "name": names[index - 1], "label": labels[index - 1], "client_url": clients[index - 1]}
                 # Its own member first, as CoreOS points fleet at the local etcd; the others
                 # after it, so that stopping one member does not cut the machine off.
                 servers = [clients[index - 1]] + [c for c in clients if c != clients[index - 1]]
@@ -488,7 +518,7 @@ def cmd_start(args):
         until("%d fleet machines to register" % len(wanted), 60, lambda: wanted <= fleet_machines(lab),
               watch=[m["process"] for m in lab.data["machines"]])
         with open(lab.data["ssh_state"], "w") as out:
-            json.dump({"preseedImages": PRESEED_IMAGES, "machines": {m["id"]: {"images": []} for m in lab.data["machines"]}},
+            json.dump({"preseedImages": preseed_images(args.units), "machines": {m["id"]: {"images": []} for m in lab.data["machines"]}},
                       out, indent=1)
         lab.save()
     except BaseException:
@@ -576,7 +606,7 @@ def cmd_status(args):
     lab = Lab(args.dir)
     lab.load()
     print(json.dumps({"machines": {m["name"]: alive(m.get("process") or {}) for m in lab.data["machines"]},
-                      "members": {m["name"]: alive(m.get("process") or {}) for m in lab.data["etcd"]["members"]},
+                      "members": {m.get("label", m["name"]): alive(m.get("process") or {}) for m in lab.data["etcd"]["members"]},
                       "proxies": {p["name"]: alive(p.get("process") or {}) for p in lab.data["etcd"]["proxies"]},
                       "marked_pids": sorted(stragglers(lab.dir))}, sort_keys=True))
 

@@ -63,7 +63,8 @@ public struct Deis1Detector: Sendable {
         if fleet.driver == .api, stderr.contains("404") {
             return "fleet's API answered 404 at \(fleet.endpoint) — that looks like an etcd endpoint: fleetctl needs --driver=etcd there (FLEETCTL_DRIVER=etcd, --fleet-driver etcd)"
         }
-        return FleetProbe.probeError(error, what: "fleetctl").message
+        if case .nonZeroExit(_, let status, let stderr) = error { return "fleetctl exited \(status): \(FleetProbe.reason(stderr))" }
+        return error.description
     }
 
     func answer(_ command: Command) async -> Swift.Result<[UInt8], RunError> {

@@ -1,3 +1,4 @@
+import Foundation
 import ShipshapeCore
 import ShipshapeRunner
 import PlatformKit
@@ -81,8 +82,19 @@ public struct FleetProbe: Sendable {
             return ProbeError(.failed, "\(what): fleet's API answered 404 at \(fleet.endpoint) — an etcd endpoint needs fleetctl --driver=etcd (FLEETCTL_DRIVER=etcd, --fleet-driver etcd)")
         }
         if classified.kind == .failed {
-            return ProbeError(.failed, "\(what): fleetctl exited \(status): \(RunError.firstMeaningfulLine(stderr))")
+            return ProbeError(.failed, "\(what): fleetctl exited \(status): \(reason(stderr))")
         }
         return classified
+    }
+
+    /// The line that says what went wrong: fleetctl logs Go-style lines (`2026/12/01 22:50:25 ERROR
+    /// fleetctl.go:211: …`) before its own `Error retrieving …`; that one wins, log prefixes dropped.
+    static func reason(_ stderr: String) -> String {
+        let lines = stderr.split(whereSeparator: \.isNewline).map { line -> String in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard let range = text.range(of: #"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d (ERROR|WARN|INFO) \S+: "#, options: .regularExpression) else { return text }
+            return String(text[range.upperBound...])
+        }.filter { !$0.isEmpty }
+        return String((lines.first { $0.hasPrefix("Error") } ?? lines.first ?? "").prefix(300))
     }
 }

@@ -81,6 +81,13 @@ public enum Deis1Names {
     public static func isControlPlane(_ unit: FleetUnit) -> Bool { controlPlaneUnits.contains(unit.baseName) }
     public static func isDataPlane(_ unit: FleetUnit) -> Bool { dataPlaneUnits.contains(unit.baseName) || isAppUnit(unit.name) }
 
+    /// Components whose units run an image (`/run/deis/bin/get_image /deis/COMPONENT` in deisctl
+    /// 1.13.4's unit templates); deis-store-volume mounts a volume and pulls none.
+    public static let imagedComponents: Set<String> = [
+        "builder", "controller", "database", "logger", "logspout", "publisher", "registry", "router",
+        "store-admin", "store-daemon", "store-gateway", "store-metadata", "store-monitor",
+    ]
+
     /// The component of a Deis unit, as its image and keys name it: `deis-store-gateway@1.service` → `store-gateway`.
     public static func component(of unit: FleetUnit) -> String? {
         guard unit.baseName.hasPrefix("deis-") else { return nil }

@@ -15,7 +15,7 @@ public struct Deis1PreseedRule: Rule {
         let subject = "machines"
         if let error = state.fleet.error { return [unreadable(error, subject: subject)] }
         guard let fleet = state.fleet.value else { return [] }
-        let components = Set(fleet.units.compactMap(Deis1Names.component)).sorted()
+        let components = Set(fleet.units.compactMap(Deis1Names.component)).intersection(Deis1Names.imagedComponents).sorted()
         guard !components.isEmpty else { return [finding(.notApplicable, subject: subject, "no Deis units are loaded")] }
         guard !fleet.images.isEmpty else {
             return [finding(.manual, subject: subject, "per-machine images were not read; run \(Deis1Names.preseedScript) on every machine")]

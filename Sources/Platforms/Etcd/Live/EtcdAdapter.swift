@@ -18,8 +18,15 @@ public struct EtcdAdapter: PlatformAdapter, SnapshotTaking {
     }
 
     public func probe() async -> ClusterState {
+        async let members = EtcdProbe(runner: runner, target: etcd).probe()
+        async let use = EtcdStoreUseProbe(runner: runner, target: etcd).probe()
         var state = ClusterState(target: target)
-        state.etcd = await EtcdProbe(runner: runner, target: etcd).probe()
+        state.etcd = await members
+        let storeUse = await use
+        if var value = state.etcd.value {
+            value.storeUse = storeUse
+            state.etcd = .loaded(value)
+        }
         return state
     }
 

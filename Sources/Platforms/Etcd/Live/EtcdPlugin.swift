@@ -16,7 +16,11 @@ public struct EtcdPlugin: PlatformPlugin {
     public var panes: [PaneSpec] { [EtcdPaneSpecs.members, EtcdPaneSpecs.backups] }
     public var discoveryHelp: String { "$ETCDCTL_ENDPOINTS (with $ETCDCTL_CACERT/CERT/KEY); --etcd-endpoints" }
 
-    public func accepts(_ request: TargetRequest) -> Bool { request.etcd != nil && request.kube == nil && request.docker == nil }
+    /// Endpoints alone: a request that also names a fleet is Deis v1's or nothing — falling back to
+    /// "bare etcd" would hide why it is not Deis v1.
+    public func accepts(_ request: TargetRequest) -> Bool {
+        request.etcd != nil && request.kube == nil && request.docker == nil && request.fleet == nil
+    }
     /// Anything else that has etcd (Deis v1) is asked first.
     public var detectionRank: Int { 90 }
 

@@ -26,7 +26,7 @@ public enum EtcdV2Errors {
     /// A probe error worded for the operator.
     public static func probeError(_ error: RunError, what: String, endpoints: [String]) -> ProbeError {
         if isV2Missing(error) {
-            return ProbeError(.failed, "\(what): etcd at \(endpoints.joined(separator: ",")) does not serve the v2 API (HTTP 404); Deis v1 and fleet keep everything there — etcd 3.4 needs --enable-v2, 3.5 and later have no v2 store")
+            return ProbeError(.failed, "\(what): etcd at \(endpoints.joined(separator: ",")) does not serve the v2 API (HTTP 404), where Deis v1 and fleet keep everything (etcd 3.4: --enable-v2; 3.5+ has none)")
         }
         return EtcdStderr.probeError(error, what: what)
     }

@@ -19,6 +19,10 @@ public struct EtcdSnapshotRule: Rule {
         guard state.target.etcd != nil else {
             return [finding(.notApplicable, subject: "etcd", "no etcd endpoints given (--etcd-endpoints)")]
         }
+        // etcd 3.x keeps v2 and v3 apart; a snapshot holds only v3. Say so rather than pass on an empty file.
+        if let use = state.etcd.value?.storeUse, use.dataOnlyInV2 {
+            return [finding(.fail, subject: "etcd", "the v3 keyspace is empty and the data is in the v2 store (\(use.v2TopLevel ?? 0) top-level entries): a v3 snapshot would hold none of it — back up the v2 store (etcdctl backup on a member's data dir, or export it)")]
+        }
         if let error = state.records.error { return [unreadable(error, subject: "etcd")] }
         guard let records = state.records.value else { return [] }
         guard let latest = records.latestSnapshot(for: state.target.name) else {

@@ -16,6 +16,8 @@ public struct EtcdState: Sendable, Equatable {
     public var listedLeader: UInt64?
     /// v2 `cluster-health`'s verdict on the whole cluster; nil when not asked (v3).
     public var clusterHealth: EtcdClusterHealth?
+    /// Which stores hold data (read for a bare etcd cluster, where snapshots are offered).
+    public var storeUse: EtcdStoreUse?
 
     public init(clusterID: UInt64? = nil, members: [EtcdMember] = [], keys: Loaded<EtcdKeys> = .notProbed, api: EtcdAPI = .v3,
                 listedLeader: UInt64? = nil, clusterHealth: EtcdClusterHealth? = nil) {
