@@ -90,7 +90,8 @@ public struct Deis1Plugin: PlatformPlugin {
     }
 
     public func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent] {
-        EtcdEvents.events(old, new, WatchEvent.maker(for: new, at: time))
+        let make = WatchEvent.maker(for: new, at: time)
+        return EtcdEvents.events(old, new, make) + FleetEvents.events(old, new, make)
     }
 
     func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
