@@ -176,7 +176,9 @@ final class Deis1Lab: @unchecked Sendable {
 
     func adapter(readImages: Bool = true, runner: (any CommandRunner)? = nil) -> Deis1Adapter {
         let pins = Deis1Pins.deisctl(for: etcd, tunnel: nil)
-        return Deis1Adapter(target: Target(name: "deis1-lab", platform: .deis1), etcd: etcd, fleet: fleet, deisctl: pins,
+        // Named as shipshape names it when it pins this cluster itself, so records match the binary's.
+        return Deis1Adapter(target: Target(name: Deis1Plugin.name(fleet: fleet, etcd: etcd, deisctl: pins), platform: .deis1),
+                            etcd: etcd, fleet: fleet, deisctl: pins,
                             runner: runner ?? self.runner, readImages: readImages)
     }
 

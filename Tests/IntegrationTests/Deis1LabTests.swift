@@ -192,6 +192,23 @@ struct Deis1LabTests {
         #expect(machineGone, "the Nodes pane still listed \(machine.name) after two refreshes")
     }
 
+    @Test("shipshape records backup records a data backup (who, when, where); DEIS1-BACKUP's data half then passes")
+    func recordDataBackup() async throws {
+        let lab = try lab()
+        let directory = try TestPaths.temporaryDirectory("deis1-records")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let audit = directory + "/audit.jsonl"
+        let recorded = try SpawnedBinary.run(TestPaths.shipshapeBinary, ["records", "backup", "--location", "s3://lab-backups/db_wal", "--by", "ops",
+                                                                         "--yes", "--audit-log", audit],
+                                             environment: lab.operatorEnvironment(stateDirectory: directory), timeout: 120)
+        #expect(recorded.status == 0, "\(recorded.stdout)\n\(recorded.stderr)")
+        let session = Session(adapter: lab.adapter(readImages: false), audit: try AuditLog(path: audit), verifyTimeoutSeconds: 10)
+        let record = try #require(try session.records.load().backups.first)
+        #expect(record.kind == "platform data" && record.by == "ops" && record.location == "s3://lab-backups/db_wal" && !record.verified)
+        let data = try #require(await session.refresh().findings.first { $0.rule.id == "DEIS1-BACKUP" && $0.subject == "platform data" })
+        #expect(data.verdict == .pass && data.message.contains("by ops"))
+    }
+
     @Test("in the console: the /deis export is kept and verified, the router firewall fix reads back through v2, preseed clears a machine")
     func consoleFixes() async throws {
         let lab = try lab()
@@ -204,7 +221,7 @@ struct Deis1LabTests {
         let export = try #require(await session.plan(for: config))
         #expect(await session.apply(export).succeeded)
         let record = try #require(try session.records.load().backups.first { $0.kind == "/deis config" })
-        #expect(record.verified && record.location.hasPrefix(directory + "/backups/deis1-lab/deis-config-"))
+        #expect(record.verified && record.location.hasPrefix(directory + "/backups/deis-v1/deis-config-"))
         let tree = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: record.location))) as? [String: Any])
         #expect((tree["node"] as? [String: Any])?["key"] as? String == "/deis")
         #expect(try String(contentsOfFile: record.location, encoding: .utf8).contains("lab.example.com"), "the domain deisctl set is in it")
