@@ -103,6 +103,25 @@ import TestKit
         #expect(silent.summary?.first?.text == "2 machine(s) · 1 etcd member(s) · 0 proxy(ies) · 1 without etcd")
     }
 
+    /// DEIS1-BACKUP's two halves on the Backups pane, etcd snapshots marked not applicable with the reason.
+    @Test func backupsPaneRecordsDataAndExportsConfig() throws {
+        var state = ClusterState(target: Target(name: "d", platform: .deis1))
+        var records = ConsoleRecords()
+        records.backups = [BackupRecord(target: "d", kind: "/deis config", takenAt: Date(), by: "ops", location: "/b/deis-config.json",
+                                        path: "/b/deis-config.json", sizeBytes: 2048, entries: 12, verified: true)]
+        state.records = .loaded(records)
+        let source = Deis1BackupsPaneSource(state: state, policy: .default)
+        #expect(source.rowCount == 4)
+        #expect(source.row(at: 0).map(\.text) == ["platform data (0)", "never", "none recorded — f records", "DEIS1-BACKUP"])
+        #expect(source.row(at: 1)[0].text == "/deis config exports (1)" && source.row(at: 1)[2].text == "verified")
+        #expect(source.row(at: 2)[2].text == "n/a: data is in the v2 store")
+        #expect(source.intent(at: 0)?.0 == .recordBackup(kind: "platform data"))
+        #expect(source.intent(at: 1)?.0 == .exportConfig && source.intent(at: 2) == nil && source.intent(at: 3)?.0 == .recordDrill)
+        guard case .unavailable(let why) = source.actions[0].resolve(2) else { Issue.record("f on etcd snapshots did something"); return }
+        #expect(why.contains("v3 etcd snapshot holds none"))
+        #expect(source.details(at: 1)?.lines.first?.contains("12 values  verified  /b/deis-config.json") == true)
+    }
+
     @Test func etcdPaneIsAPlaceholderWhereEtcdIsNotProbed() async throws {
         var model = try await Self.model()
         model.target = Target(name: "wf", platform: .workflow)
