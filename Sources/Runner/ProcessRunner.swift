@@ -183,7 +183,7 @@ public struct ProcessRunner: CommandRunner {
         let tail = bytes.count > 4096 ? UnsafeBufferPointer(rebasing: bytes[(bytes.count - 4096)...]) : bytes
         let text = String(decoding: tail, as: UTF8.self)
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            .map { $0.replacingOccurrences(of: #"\u{1B}\[[0-9;]*[A-Za-z]"#, with: "", options: .regularExpression) }
+            .map { $0.replacingOccurrences(of: "\u{1B}\\[[0-9;]*[A-Za-z]", with: "", options: .regularExpression) }
             .filter { !$0.allSatisfy(\.isWhitespace) }
         return String((lines.last ?? "").prefix(500))
     }
