@@ -86,6 +86,10 @@ public struct Deis1Plugin: PlatformPlugin {
             facts.nodesReady = fleet.machines.count
         }
         EtcdBoardFacts.fill(&facts, from: cluster, asNodes: false)
+        // Deis v1's backups are its recorded data backups and /deis exports, not etcd snapshots.
+        let records = cluster.state?.records.value
+        facts.lastBackup = [Deis1Names.dataBackupKind, Deis1Names.configExportKind]
+            .compactMap { records?.latestBackup(for: cluster.target.name, kind: $0)?.takenAt }.max()
         return facts
     }
 
