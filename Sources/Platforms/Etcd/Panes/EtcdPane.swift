@@ -5,35 +5,29 @@ import EtcdRules
 
 /// etcd membership: one row per member with health, leader marker, raft index lag,
 /// database size and version; the summary is the quorum arithmetic in words.
-struct EtcdPaneSource: PaneSource {
-    let etcd: Loaded<EtcdState>?
-
-    var title: String { "etcd members" }
-    var columns: [Column] {
-        [Column("NAME"), Column("ID", width: 16), Column("HEALTH", width: 9), Column("ROLE", width: 8),
-         Column("LAG", width: 5), Column("DB", width: 7), Column("VERSION", width: 7)]
-    }
-    var members: [EtcdMember] { etcd?.value?.members ?? [] }
-    var rowCount: Int { members.count }
-    var errorText: String? { etcd?.error?.message }
-    var emptyText: String { etcd == nil ? "loading…" : "no members" }
-
-    var summary: [Cell]? {
-        guard let state = etcd?.value else { return nil }
-        let quorum = state.quorum
-        let allHealthy = state.members.allSatisfy { $0.health == .healthy }
-        let role: StyleRole = !quorum.hasQuorum ? .critical : (quorum.remaining >= 1 && allHealthy ? .ok : .warning)
-        var cells = [Cell(quorum.sentence, role)]
-        if let error = state.keys.error { cells.append(Cell("· config unreadable: \(error.message)", .error)) }
-        return cells
-    }
-
-    func row(at index: Int) -> [Cell] {
-        let member = members[index]
-        let lag = etcd?.value?.raftLag(of: member)
-        return [Cell(member.displayName), Cell(member.hexID, .dim), Self.health(member.health), Self.role(member),
-                Cell(lag.map(String.init) ?? "-", (lag ?? 0) > 100 ? .warning : .normal),
-                Cell(member.status.map { Self.size($0.dbSize) } ?? "-"), Cell(member.status?.version ?? "-", .dim)]
+public enum EtcdPane {
+    public static func source(etcd: Loaded<EtcdState>?) -> ListSource<EtcdMember> {
+        let state = etcd?.value
+        let columns: [ListColumn<EtcdMember>] = [
+            ListColumn("NAME", .slack(min: 10)) { Cell($0.displayName) },
+            ListColumn("ID", .fit(max: 16)) { Cell($0.hexID, .dim) },
+            ListColumn("HEALTH", .fit(max: 9)) { health($0.health) },
+            ListColumn("ROLE", .fit(max: 8)) { role($0) },
+            ListColumn("LAG", .fit(max: 8), sort: { .number(state?.raftLag(of: $0).map(Double.init) ?? -1) }) { member in
+                let lag = state?.raftLag(of: member)
+                return Cell(lag.map(String.init) ?? "-", (lag ?? 0) > 100 ? .warning : .normal)
+            },
+            ListColumn("DB", .fit(max: 8), sort: { .number(Double($0.status?.dbSize ?? -1)) }) { Cell($0.status.map { size($0.dbSize) } ?? "-") },
+            ListColumn("VERSION", .fit(max: 8)) { Cell($0.status?.version ?? "-", .dim) },
+        ]
+        return ListSource(title: "etcd members", columns: columns, section: etcd, rows: \.members, empty: "no members", summary: { state in
+            let quorum = state.quorum
+            let allHealthy = state.members.allSatisfy { $0.health == .healthy }
+            let role: StyleRole = !quorum.hasQuorum ? .critical : (quorum.remaining >= 1 && allHealthy ? .ok : .warning)
+            var cells = [Cell(quorum.sentence, role)]
+            if let error = state.keys.error { cells.append(Cell("· config unreadable: \(error.message)", .error)) }
+            return cells
+        }, details: { details($0, state: state) })
     }
 
     static func health(_ health: EtcdHealth) -> Cell {
@@ -59,9 +53,7 @@ struct EtcdPaneSource: PaneSource {
         return String(format: "%.1fGi", Double(bytes) / 1_073_741_824)
     }
 
-    func details(at index: Int) -> (title: String, lines: [String])? {
-        guard members.indices.contains(index) else { return nil }
-        let member = members[index]
+    static func details(_ member: EtcdMember, state: EtcdState?) -> (title: String, lines: [String]) {
         var lines = ["Name:        \(member.isStarted ? member.name : "(never started)")",
                      "ID:          \(member.hexID)  (\(member.id))",
                      "Health:      \(member.health.word)" + (member.health.reason.map { " — \($0)" } ?? ""),
@@ -70,9 +62,9 @@ struct EtcdPaneSource: PaneSource {
                      "Client URLs: \(member.clientURLs.isEmpty ? "-" : member.clientURLs.joined(separator: ", "))"]
         if let status = member.status {
             lines += ["", "Endpoint:    \(status.endpoint)", "Version:     \(status.version)",
-                      "DB size:     \(Self.size(status.dbSize))" + (status.dbSizeInUse.map { " (\(Self.size($0)) in use)" } ?? ""),
+                      "DB size:     \(size(status.dbSize))" + (status.dbSizeInUse.map { " (\(size($0)) in use)" } ?? ""),
                       "Raft:        term \(status.raftTerm), index \(status.raftIndex), applied \(status.raftAppliedIndex)",
-                      "Lag:         \(etcd?.value?.raftLag(of: member).map(String.init) ?? "-") entries behind the most advanced member"]
+                      "Lag:         \(state?.raftLag(of: member).map(String.init) ?? "-") entries behind the most advanced member"]
             if !status.errors.isEmpty { lines.append("Errors:      \(status.errors.joined(separator: "; "))") }
         } else {
             lines += ["", "Did not answer endpoint status."]
