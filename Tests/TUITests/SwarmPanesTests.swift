@@ -89,7 +89,7 @@ import TestKit
         let text = Self.render(model).text()
         #expect(text.components(separatedBy: "⚠ nodes: no Docker daemon at").count - 1 == 2, "\(text)")
         // Wrapped to the pane, every word of it is there.
-        #expect(text.contains("dockerd is") && text.contains("not running"))
+        #expect(text.contains("dockerd is not") && text.contains("running"))
     }
 
     @Test func nodeDetailsListLabelsAndTasks() async throws {

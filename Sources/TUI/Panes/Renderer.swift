@@ -33,7 +33,8 @@ public enum Renderer {
     /// Lines a pane would fill: frame, summary, header and every row (or its error).
     static func naturalHeight(_ source: any PaneSource) -> Int {
         if let drawn = source as? any DrawnPane { return 2 + drawn.lines(width: 200, height: 200, selected: 0, focused: false).count }
-        let body = source.errorText != nil ? 2 : 1 + max(source.rowCount, 1)
+        // An error wraps: room for it at a column's width, about 40 cells a line.
+        let body = source.errorText.map { min(1 + DisplayWidth.of($0) / 40, 5) } ?? 1 + max(source.rowCount, 1)
         return 2 + (source.summary == nil ? 0 : 1) + body
     }
 
