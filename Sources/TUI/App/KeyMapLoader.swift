@@ -59,12 +59,12 @@ public struct KeyMapLoader: Sendable {
                 lines[action] = line(name)
             }
         }
+        if let confirm = map.binding(of: .confirm, in: .confirm), confirm.keys.contains(where: { $0 == .enter || $0 == .escape }) {
+            throw KeyMapError(file: file, line: lines[.confirm], "confirm cannot be Enter or Esc: Cancel is the default of every fix dialog")
+        }
         if let (place, key, first, second) = map.conflicts().first {
             throw KeyMapError(file: file, line: lines[second] ?? lines[first],
                               "'\(key.label)' would do both \(first.rawValue) and \(second.rawValue) in \(place.rawValue)")
-        }
-        if let confirm = map.binding(of: .confirm, in: .confirm), confirm.keys.contains(where: { $0 == .enter || $0 == .escape }) {
-            throw KeyMapError(file: file, line: lines[.confirm], "confirm cannot be Enter or Esc: Cancel is the default of every fix dialog")
         }
         return map
     }

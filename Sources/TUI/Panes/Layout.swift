@@ -9,8 +9,6 @@ import ShipshapeCore
 public struct Layout: Sendable, Equatable {
     public static let minimumRows = 16
     public static let minimumCols = 60
-    /// Lines a pane needs to show a row: frame, header, one row.
-    static let minimumPane = 4
 
     public var panes: [PaneKind: Rect]
 
@@ -21,13 +19,16 @@ public struct Layout: Sendable, Equatable {
         public var weight: Int
         public var height: Int
         public var width: Int
+        /// Lines that show its first row: frame, summary, header, one row.
+        public var minimum: Int
 
-        public init(kind: PaneKind, column: Int, weight: Int, height: Int, width: Int) {
+        public init(kind: PaneKind, column: Int, weight: Int, height: Int, width: Int, minimum: Int = 4) {
             self.kind = kind
             self.column = column
             self.weight = weight
             self.height = height
             self.width = width
+            self.minimum = minimum
         }
     }
 
@@ -76,48 +77,38 @@ public struct Layout: Sendable, Equatable {
         }
     }
 
-    /// Heights for a column of panes: each what it holds when all fit; else the small ones
-    /// whole and the rest sharing by weight; else one line each but the focused (or the
-    /// weightiest) pane, which takes what is left.
+    /// Heights for a column of panes: each first what shows one row (or all it holds, when
+    /// less), then the room left shared out a line at a time to whoever is furthest from what
+    /// it holds, by weight; what nobody needs goes to the last pane. When not even that fits,
+    /// one line each but the focused (or the weightiest) pane, which takes what is left.
     static func split(_ needs: [Need], total: Int, focus: PaneKind) -> [Int] {
         let count = needs.count
         guard count > 0 else { return [] }
-        let biggest = needs.indices.first { needs[$0].kind == focus }
-            ?? needs.indices.max { needs[$0].weight < needs[$1].weight } ?? 0
-        if count * minimumPane > total {
-            var heights = Array(repeating: 1, count: count)
-            heights[biggest] = max(total - (count - 1), 1)
-            return heights
+        var wants = needs.map { max($0.height, 3) }
+        var heights = needs.indices.map { min(wants[$0], max(needs[$0].minimum, 3)) }
+        // Too little room: fold panes to their title line, the lightest and lowest first,
+        // never the focused one, until the others show a row each.
+        let foldOrder = needs.indices.filter { needs[$0].kind != focus }.sorted { (needs[$0].weight, -$0) < (needs[$1].weight, -$1) }
+        for index in foldOrder where heights.reduce(0, +) > total {
+            heights[index] = 1
+            wants[index] = 1
         }
-        let wants = needs.map { max($0.height, minimumPane) }
-        if wants.reduce(0, +) <= total {
-            // The room left goes to the last pane (Activity on the right), which grows over time.
-            var heights = wants
-            heights[count - 1] += total - wants.reduce(0, +)
-            return heights
+        if heights.reduce(0, +) > total {
+            let biggest = needs.indices.first { needs[$0].kind == focus }
+                ?? needs.indices.max { needs[$0].weight < needs[$1].weight } ?? 0
+            var folded = Array(repeating: 1, count: count)
+            folded[biggest] = max(total - (count - 1), 1)
+            return folded
         }
-        var heights = Array(repeating: 0, count: count)
-        var open = Set(needs.indices)
-        var remaining = total
-        var settled = true
-        while settled, !open.isEmpty {
-            settled = false
-            let weight = open.reduce(0) { $0 + needs[$1].weight }
-            for index in open.sorted() where wants[index] * weight <= remaining * needs[index].weight {
-                heights[index] = wants[index]
-                remaining -= wants[index]
-                open.remove(index)
-                settled = true
-            }
+        var spare = total - heights.reduce(0, +)
+        while spare > 0 {
+            let hungry = needs.indices.filter { heights[$0] < wants[$0] }
+            guard let next = hungry.min(by: { heights[$0] * needs[$1].weight < heights[$1] * needs[$0].weight }) else { break }
+            heights[next] += 1
+            spare -= 1
         }
-        let weight = max(open.reduce(0) { $0 + needs[$1].weight }, 1)
-        let sorted = open.sorted()
-        var left = remaining
-        for (position, index) in sorted.enumerated() {
-            let share = position == sorted.count - 1 ? left : max(remaining * needs[index].weight / weight, minimumPane)
-            heights[index] = share
-            left -= share
-        }
+        // Nobody needs more: the last pane that is not folded takes the rest.
+        heights[needs.indices.last { heights[$0] > 1 } ?? count - 1] += spare
         return heights
     }
 }

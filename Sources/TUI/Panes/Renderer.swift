@@ -24,7 +24,8 @@ public enum Renderer {
             let pane = ConsolePanes.pane(spec.kind, model: model, now: now)
             panes[spec.kind] = pane
             needs.append(Layout.Need(kind: spec.kind, column: spec.column, weight: spec.weight,
-                                     height: naturalHeight(pane.source), width: naturalWidth(pane)))
+                                     height: naturalHeight(pane.source), width: naturalWidth(pane),
+                                     minimum: pane.source.summary == nil ? 4 : 5))
         }
         guard let layout = Layout.compute(rows: rows, cols: cols, needs: needs, focus: model.focus, zoomed: model.zoomed) else { return nil }
         return Frame(layout: layout, order: specs.map(\.kind), panes: panes)
