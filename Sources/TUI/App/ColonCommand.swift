@@ -38,8 +38,12 @@ public enum ColonCommand: Sendable, Equatable {
         case "fix":
             return argument.isEmpty ? .failure(CommandError(":fix needs a rule id (Tab completes the failing ones)")) : .success(.fix(argument.uppercased()))
         default:
-            if let kind = panes.first(where: { $0.id == verb }) { return .success(.pane(kind)) }
-            return .failure(CommandError("unknown command '\(verb)': \(usage(panes))"))
+            // Any other word names a pane kind: a platform's own panes need no entry here, and
+            // the console says when the current cluster has no such pane.
+            guard words.count == 1, verb.allSatisfy({ $0.isLetter || $0 == "-" }) else {
+                return .failure(CommandError("unknown command '\(text)': \(usage(panes))"))
+            }
+            return .success(.pane(panes.first { $0.id == verb } ?? PaneKind(verb)))
         }
     }
 

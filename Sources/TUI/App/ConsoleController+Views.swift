@@ -233,7 +233,8 @@ extension ConsoleController {
             model.say("current cluster: \(model.target.label)")
         case .pane(let kind):
             guard model.panes.contains(kind) else {
-                model.say("\(model.target.name) (\(model.target.platform.displayName)) has no \(kind.id) pane", error: true)
+                model.say("\(model.target.name) (\(model.target.platform.displayName)) has no \(kind.id) pane: "
+                          + ColonCommand.usage(model.panes), error: true)
                 return
             }
             model.showingBoard = false

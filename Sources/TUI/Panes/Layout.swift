@@ -93,6 +93,15 @@ public struct Layout: Sendable, Equatable {
             heights[index] = 1
             wants[index] = 1
         }
+        // Folding began: the focused pane is what the operator reads, so fold on until it
+        // shows all it holds (or nothing is left to fold).
+        if let focused = needs.indices.first(where: { needs[$0].kind == focus }), heights.contains(1) {
+            for index in foldOrder where heights[index] > 1
+                && total - (heights.reduce(0, +) - heights[focused]) < wants[focused] {
+                heights[index] = 1
+                wants[index] = 1
+            }
+        }
         if heights.reduce(0, +) > total {
             let biggest = needs.indices.first { needs[$0].kind == focus }
                 ?? needs.indices.max { needs[$0].weight < needs[$1].weight } ?? 0
