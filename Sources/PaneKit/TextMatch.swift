@@ -38,6 +38,23 @@ public enum TextMatch {
     /// Where `needle` occurs in `text`, ignoring case; non-overlapping, left to right.
     public static func ranges(of needle: String, in text: String) -> [Range<String.Index>] {
         guard !needle.isEmpty, !text.isEmpty else { return [] }
+        // ASCII, the common case of every frame: a byte search, no Foundation.
+        if text.utf8.allSatisfy({ $0 < 0x80 }), needle.utf8.allSatisfy({ $0 < 0x80 }) {
+            let hay = folded(text), pin = folded(needle)
+            guard hay.count >= pin.count else { return [] }
+            var found: [Range<String.Index>] = []
+            var i = 0
+            while i <= hay.count - pin.count {
+                if hay[i] == pin[0], Array(hay[i..<(i + pin.count)]) == pin {
+                    let lower = text.utf8.index(text.utf8.startIndex, offsetBy: i)
+                    found.append(lower..<text.utf8.index(lower, offsetBy: pin.count))
+                    i += pin.count
+                } else {
+                    i += 1
+                }
+            }
+            return found
+        }
         var found: [Range<String.Index>] = []
         var start = text.startIndex
         while start < text.endIndex, let range = text.range(of: needle, options: [.caseInsensitive], range: start..<text.endIndex) {

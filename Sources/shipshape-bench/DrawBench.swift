@@ -42,7 +42,7 @@ enum DrawBench {
         let count = state.kubernetes.nodes.value?.count ?? 0
         guard count > 0 else { throw BenchError("\(fixture): no nodes to draw") }
         let cases = [
-            Case(name: "Workflow (Kubernetes) nodes", model: model(state, findings: findings), filter: "node-1"),
+            Case(name: "Workflow (Kubernetes) nodes", model: model(state, findings: findings), filter: "node-012"),
             Case(name: "Deckhouse nodes", model: model(deckhouse(count), findings: []), filter: "node-1"),
             Case(name: "Deis v1 machines", model: model(deis1(count), findings: []), filter: "10.0.1"),
             Case(name: "Swarm nodes", model: model(swarm(count), findings: []), filter: "node-1"),
