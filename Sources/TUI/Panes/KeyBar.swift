@@ -22,7 +22,9 @@ enum KeyBar {
         }
         let context = Dispatcher.context(of: model)
         guard context == .console else {
-            return keys.bindings(in: context).compactMap { binding in
+            // A filter or search being typed has no completion or history: only run and cancel.
+            let typing: Set<Action> = model.prompt.map { $0.kind == .command ? [] : [.complete, .historyPrevious, .historyNext] } ?? []
+            return keys.bindings(in: context).filter { !typing.contains($0.action) }.compactMap { binding in
                 guard let label = binding.label, let key = binding.keys.first else { return nil }
                 return Item(key: key.label, label: label, refused: binding.mutating && model.readOnlyReason != nil)
             }

@@ -59,7 +59,7 @@ struct TableLayout: Equatable {
         var starts = Array(repeating: 0, count: count)
         var x = 0
         var moreRight = false
-        for index in shown {
+        for index in shown where widths[index] > 0 {
             if x >= total { widths[index] = 0; moreRight = true; continue }
             starts[index] = x
             if x + widths[index] > total { widths[index] = total - x; moreRight = true }
