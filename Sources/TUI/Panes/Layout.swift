@@ -94,10 +94,11 @@ public struct Layout: Sendable, Equatable {
             wants[index] = 1
         }
         // Folding began: the focused pane is what the operator reads, so fold on until it
-        // shows all it holds (or nothing is left to fold).
+        // shows a handful of rows (or all it holds), or nothing is left to fold.
         if let focused = needs.indices.first(where: { needs[$0].kind == focus }), heights.contains(1) {
+            let enough = min(wants[focused], 8)
             for index in foldOrder where heights[index] > 1
-                && total - (heights.reduce(0, +) - heights[focused]) < wants[focused] {
+                && total - (heights.reduce(0, +) - heights[focused]) < enough {
                 heights[index] = 1
                 wants[index] = 1
             }
