@@ -1,6 +1,7 @@
 import Foundation
 import ShipshapeCore
 import PaneKit
+import PlatformKit
 import Engine
 
 /// Everything the screen shows, as plain values. The controller changes it; panes
@@ -127,6 +128,12 @@ public struct AppModel: Sendable {
     /// The panes the current cluster shows.
     public var paneSpecs: [PaneSpec] { ConsolePanes.specs(for: self) }
     public var panes: [PaneKind] { paneSpecs.map(\.kind) }
+
+    /// Pane names the command line knows: every open cluster's panes (their `PaneKind` ids),
+    /// Findings and Activity.
+    public var commandPanes: [PaneKind] {
+        Array(Set(clusters.flatMap { $0.plugin.panes.map(\.kind) } + [.findings, .activity])).sorted { $0.id < $1.id }
+    }
 
     /// Findings worth a row: everything but passes and n/a, which stay in details and reports.
     public var visibleFindings: [Finding] { visibleFindingRows.map(\.finding) }

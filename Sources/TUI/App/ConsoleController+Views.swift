@@ -176,7 +176,7 @@ extension ConsoleController {
         case .erase: erase()
         case .complete:
             guard case .command = prompt.kind else { return true }
-            let candidates = ColonCommand.candidates(for: prompt.text, panes: commandPanes, clusters: model.clusters.map(\.target.name),
+            let candidates = ColonCommand.candidates(for: prompt.text, panes: model.commandPanes, clusters: model.clusters.map(\.target.name),
                                                      rules: failingRules)
             let (text, hint) = ColonCommand.complete(prompt.text, candidates: candidates)
             prompt.text = text
@@ -194,10 +194,6 @@ extension ConsoleController {
         return true
     }
 
-    /// Pane names the command line knows: every open cluster's panes, Findings and Activity.
-    var commandPanes: [PaneKind] {
-        Array(Set(model.clusters.flatMap { $0.plugin.panes.map(\.kind) } + [.findings, .activity])).sorted { $0.id < $1.id }
-    }
 
     var failingRules: [String] {
         Array(Set(model.visibleFindingRows.filter { $0.finding.verdict == .fail }.map(\.finding.rule.id))).sorted()

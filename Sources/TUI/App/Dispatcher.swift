@@ -59,9 +59,7 @@ public enum Dispatcher {
     /// Enter on the command line: the command, unless it cannot be read or would change a
     /// cluster in read-only mode (`:fix` is refused exactly as `f` is).
     static func commandLine(_ text: String, model: AppModel) -> Outcome {
-        let panes = Array(Set(model.clusters.flatMap { $0.plugin.panes.map(\.kind) } + [.findings, .activity]))
-            .sorted { $0.id < $1.id }
-        switch ColonCommand.parse(text, panes: panes) {
+        switch ColonCommand.parse(text, panes: model.commandPanes) {
         case .failure(let error): return .refused(error.description)
         case .success(let command):
             if let action = command.action, model.keys.isMutating(action), let reason = model.readOnlyReason {

@@ -54,7 +54,7 @@ public struct Layout: Sendable, Equatable {
         if isWide(cols: cols) {
             let left = needs.filter { $0.column == 0 }, right = needs.filter { $0.column != 0 }
             let wanted = left.map(\.width).max() ?? 0
-            let leftWidth = min(max(wanted, max(cols * 3 / 10, 40)), cols / 2)
+            let leftWidth = min(max(wanted, cols * 2 / 5), cols / 2)
             stack(left, into: &result, top: top, height: height, col: 0, width: leftWidth, focus: focus)
             stack(right, into: &result, top: top, height: height, col: leftWidth, width: cols - leftWidth, focus: focus)
         } else {
