@@ -1,3 +1,4 @@
+import Foundation
 import ShipshapeCore
 
 /// Names a pane: `:nodes` jumps to it, reports and tests refer to it. Platforms declare their
@@ -14,6 +15,8 @@ public struct PaneKind: Sendable, Hashable, CustomStringConvertible {
     public static let backups = PaneKind("backups")
     public static let findings = PaneKind("findings")
     public static let activity = PaneKind("activity")
+    /// The estate board (several clusters).
+    public static let board = PaneKind("board")
 }
 
 /// One cluster as panes see it: its pinned target, its last state (nil before the first read)
@@ -36,11 +39,14 @@ public struct PaneContext: Sendable {
     public var clusters: [ClusterView]
     public var current: Int
     public var policy: Policy
+    /// The clock panes that show ages count from.
+    public var now: Date
 
-    public init(clusters: [ClusterView], current: Int, policy: Policy) {
+    public init(clusters: [ClusterView], current: Int, policy: Policy, now: Date = Date()) {
         self.clusters = clusters
         self.current = current
         self.policy = policy
+        self.now = now
     }
 
     public var cluster: ClusterView { clusters[current] }
@@ -58,17 +64,21 @@ public struct PaneSpec: Sendable {
     /// Shown only when it has something to show (the etcd pane on a Workflow cluster given
     /// no `--etcd-endpoints` stays away).
     public var isShown: @Sendable (PaneContext) -> Bool
+    /// True when what it shows depends on the clock as well as the state (ages): the console
+    /// then rebuilds it every few seconds, not only when the state changes.
+    public var tracksClock: Bool
     public var make: @Sendable (PaneContext) -> any PaneSource
 
     /// - Parameter weight: default 1 on the left (what the cluster is, shared evenly), 3 on the right.
     public init(kind: PaneKind, title: String, column: Int, weight: Int? = nil,
-                isShown: @escaping @Sendable (PaneContext) -> Bool = { _ in true },
+                isShown: @escaping @Sendable (PaneContext) -> Bool = { _ in true }, tracksClock: Bool = false,
                 make: @escaping @Sendable (PaneContext) -> any PaneSource) {
         self.kind = kind
         self.title = title
         self.column = column
         self.weight = weight ?? (column == 0 ? 1 : 3)
         self.isShown = isShown
+        self.tracksClock = tracksClock
         self.make = make
     }
 }

@@ -11,14 +11,17 @@ public struct RowAction: Sendable {
     }
 
     public var slot: Slot
+    /// A word or two for the key bar ("drain/activate").
+    public var label: String
     public var help: String
     /// True when carrying it out changes a cluster or the console's records.
     public var mutating: Bool
     /// What it asks for on row `index`, or why it cannot.
     public var resolve: @Sendable (Int) -> RowActionRequest
 
-    public init(slot: Slot, help: String, mutating: Bool, resolve: @escaping @Sendable (Int) -> RowActionRequest) {
+    public init(slot: Slot, label: String, help: String, mutating: Bool, resolve: @escaping @Sendable (Int) -> RowActionRequest) {
         self.slot = slot
+        self.label = label
         self.help = help
         self.mutating = mutating
         self.resolve = resolve

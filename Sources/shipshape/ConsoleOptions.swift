@@ -6,6 +6,9 @@ struct ConsoleOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "Disable every fix, undo and drill for the whole session; R cannot lift it.")
     var readOnly = false
 
+    @Option(help: "Key bindings file (default: $XDG_CONFIG_HOME/shipshape/keys.yaml when it exists; `shipshape keys` lists the actions).")
+    var keys: String?
+
     @Option(help: "Colour theme: a name from themes/ or a YAML file path. NO_COLOR turns colour off.")
     var theme: String = "default"
 

@@ -8,8 +8,8 @@ import TUI
 enum ConsoleRunner {
     /// The console on every cluster of the workspace (one, or several side by side).
     static func run(workspace: Workspace, options: ConsoleOptions) async -> Int32 {
-        guard let terminal = openTerminal(options) else { return 2 }
-        let status = await runConsole(workspace: workspace, terminal: terminal, options: options)
+        guard let keys = loadKeys(options), let terminal = openTerminal(options) else { return 2 }
+        let status = await runConsole(workspace: workspace, terminal: terminal, options: options, keys: keys)
         terminal.shutdown()
         return status
     }
@@ -21,7 +21,7 @@ enum ConsoleRunner {
     /// so the caller reports it on the plain terminal.
     static func run(startup: StartupView, options: ConsoleOptions,
                     prepare: @escaping @Sendable () async throws -> Workspace) async throws -> Int32 {
-        guard let terminal = openTerminal(options) else { return 2 }
+        guard let keys = loadKeys(options), let terminal = openTerminal(options) else { return 2 }
         let outcome = StartupOutcome()
         let task = Task { () -> Workspace in try await prepare() }
         Task { outcome.result = await task.result }
@@ -34,7 +34,7 @@ enum ConsoleRunner {
             }
             let key = terminal.readKey(timeoutMilliseconds: 40)
             // The console's own key table says which key quits; nothing else means anything yet.
-            if let key, KeyBinding.binding(for: key)?.action == .quit { return await abandon(task, terminal: terminal, status: 0) }
+            if let key, keys.binding(for: key, in: .console)?.action == .quit { return await abandon(task, terminal: terminal, status: 0) }
             // Redrawn once a second for the counter (and on resize), not every poll: idle CPU.
             let second = Int((clock.now - start).seconds)
             if second != drawnSecond || key == .resize {
@@ -45,7 +45,7 @@ enum ConsoleRunner {
         }
         switch outcome.result {
         case .success(let workspace)?:
-            let status = await runConsole(workspace: workspace, terminal: terminal, options: options)
+            let status = await runConsole(workspace: workspace, terminal: terminal, options: options, keys: keys)
             terminal.shutdown()
             return status
         case .failure(let error)?:
@@ -53,6 +53,17 @@ enum ConsoleRunner {
             throw error
         case nil:
             preconditionFailure("the loop above ends only with an outcome")
+        }
+    }
+
+    /// The key table: `--keys FILE`, else `keys.yaml` in the config directory, else the
+    /// standard one. A bad file is reported, with its line, before the screen opens.
+    private static func loadKeys(_ options: ConsoleOptions) -> KeyMap? {
+        do {
+            return try KeyMapLoader().loadDefault(explicitPath: options.keys)
+        } catch {
+            FileHandle.standardError.write(Data("shipshape: \(error)\n".utf8))
+            return nil
         }
     }
 
@@ -82,10 +93,10 @@ enum ConsoleRunner {
         return status
     }
 
-    private static func runConsole(workspace: Workspace, terminal: CursesTerminal, options: ConsoleOptions) async -> Int32 {
+    private static func runConsole(workspace: Workspace, terminal: CursesTerminal, options: ConsoleOptions, keys: KeyMap) async -> Int32 {
         let controller = ConsoleController(workspace: workspace, screen: terminal, readOnly: options.readOnly,
                                            autoRefreshSeconds: options.refreshSeconds > 0 ? options.refreshSeconds : nil,
-                                           watchInterval: options.interval, watching: options.watch)
+                                           watchInterval: options.interval, watching: options.watch, keys: keys)
         controller.bellOnAlarm = options.bell
         controller.start()
         while !controller.quitRequested {

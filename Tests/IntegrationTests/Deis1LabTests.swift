@@ -169,7 +169,7 @@ struct Deis1LabTests {
         var memberDown = false
         for _ in 0..<2 where !memberDown {
             let state = await session.refresh().state
-            let pane = EtcdPaneSource(etcd: state.etcd)
+            let pane = EtcdPane.source(etcd: state.etcd)
             memberDown = (0..<pane.rowCount).contains { pane.row(at: $0)[0].text == victim.name && pane.row(at: $0)[2].text == "down" }
             if memberDown {
                 #expect(pane.summary?.first?.text == "3 members, tolerates 1 failure; 1 down, 0 more failures tolerated")
@@ -185,7 +185,7 @@ struct Deis1LabTests {
         var machineGone = false
         for _ in 0..<2 where !machineGone {
             let state = await session.refresh().state
-            let pane = FleetMachinesPaneSource(fleet: state.fleet, etcd: state.etcd)
+            let pane = FleetMachinesPane.source(fleet: state.fleet, etcd: state.etcd)
             machineGone = pane.rowCount == 4 && !(0..<pane.rowCount).contains { pane.row(at: $0)[0].text == String(machine.id.prefix(8)) }
             if machineGone { #expect(pane.summary?.first?.text.hasPrefix("4 machine(s)") == true) }
         }

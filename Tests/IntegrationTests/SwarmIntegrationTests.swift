@@ -183,7 +183,7 @@ import TestKit
         for _ in 0..<visibleFindings {
             try await terminal.press("Enter")
             screens.append(try await terminal.waitFor("Esc closes"))
-            try await terminal.press("n")
+            try await terminal.press("Escape")
             try await terminal.waitWithout("Esc closes")
             try await terminal.press("j")
         }

@@ -88,7 +88,7 @@ import TestKit
         controller.handle(.char("R"))
         #expect(controller.model.readOnly == true)
         #expect(controller.model.message?.contains("read-only is locked: the console was started with --read-only") == true)
-        for key in KeyBinding.table.filter(\.mutating).flatMap(\.keys) {
+        for key in KeyMap.standard.bindings(in: .console).filter(\.mutating).flatMap(\.keys) {
             controller.handle(key)
             #expect(controller.model.dialog == nil, "\(key) opened a dialog after R in a --read-only session")
         }
@@ -108,7 +108,7 @@ import TestKit
 
     @Test func everyMutatingKeyIsRefusedInReadOnly() {
         var model = AppModel(target: StateFixtures.target, readOnly: true)
-        for binding in KeyBinding.table where binding.mutating {
+        for binding in KeyMap.standard.bindings(in: .console) where binding.mutating {
             for key in binding.keys {
                 guard case .refused = Dispatcher.dispatch(key, model: model) else { Issue.record("\(key) not refused"); continue }
             }

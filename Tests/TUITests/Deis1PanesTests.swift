@@ -52,16 +52,16 @@ import TestKit
         let text = Self.render(model).text()
         #expect(text.contains("Nodes (7)") && text.contains("etcd members (7)") && text.contains("Router scale (1)"))
         #expect(text.contains("7 machine(s) · 7 etcd member(s) · 0 proxy(ies)"))
-        #expect(text.contains("0f3e8b7a 10.0.1.11       CDR    member builder,logspout,publi"))
+        #expect(text.contains("0f3e8b7a 10.0.1.11 CDR    member builder,logspout,publi"))
         #expect(text.contains("7 members, tolerates 3 failures; 0 down, 3 more failures toler"))
-        #expect(text.contains("fd422379fda50e48 healthy   ★ leader"))
+        #expect(text.contains("healthy ★ leader"))
         #expect(text.contains("deis-router  1 active on 1 machine(s) · want ≥2"))
-        #expect(text.contains("deis-router@1.service 5a1c9d02/10.0.1.12   active    running"))
+        #expect(text.contains("deis-router@1.service") && text.contains("5a1c9d02/10.0.1.12 active running"))
     }
 
     @Test func etcdPaneMarksDownMembersAndSaysHowManyFailuresRemain() throws {
         let members = [Fixture.member(1), Fixture.member(2, health: .down("context deadline exceeded")), Fixture.member(3, raftIndex: 90)]
-        let source = EtcdPaneSource(etcd: .loaded(EtcdState(members: members)))
+        let source = EtcdPane.source(etcd: .loaded(EtcdState(members: members)))
         #expect(source.summary?.first?.text == "3 members, tolerates 1 failure; 1 down, 0 more failures tolerated")
         #expect(source.summary?.first?.role == .warning)
         #expect(source.row(at: 1).map(\.text) == ["infra2", "1000000000000001", "down", "-", "-", "-", "-"])
@@ -71,12 +71,12 @@ import TestKit
         let details = try #require(source.details(at: 1))
         #expect(details.lines.contains("Health:      down — context deadline exceeded"))
         #expect(details.lines.contains("ID:          1000000000000001  (1152921504606846977)"))
-        let lost = EtcdPaneSource(etcd: .loaded(EtcdState(members: [members[0], members[1], Fixture.member(3, health: .down("x"))],
+        let lost = EtcdPane.source(etcd: .loaded(EtcdState(members: [members[0], members[1], Fixture.member(3, health: .down("x"))],
                                                           keys: .failed(ProbeError(.unreachable, "etcd key: no quorum")))))
         #expect(lost.summary?.map(\.text) == ["3 members, tolerates 1 failure; 2 down, quorum lost", "· config unreadable: etcd key: no quorum"])
         #expect(lost.summary?.first?.role == .critical)
-        #expect(EtcdPaneSource(etcd: .failed(ProbeError(.unreachable, "etcd members: etcd unreachable"))).errorText == "etcd members: etcd unreachable")
-        #expect(EtcdPaneSource(etcd: nil).emptyText == "loading…")
+        #expect(EtcdPane.source(etcd: .failed(ProbeError(.unreachable, "etcd members: etcd unreachable"))).errorText == "etcd members: etcd unreachable")
+        #expect(EtcdPane.source(etcd: nil).emptyText == "loading…")
     }
 
     @Test func machinesPaneShowsProxiesAndFailingUnits() throws {
@@ -87,7 +87,7 @@ import TestKit
         fleet.localEtcd = [m2.id: .answers(port: 2379, version: "{\"etcdserver\":\"3.4.23\"}")]
         var member = Fixture.member(1)
         member.peerURLs = ["http://10.0.1.11:2380"]
-        let source = FleetMachinesPaneSource(fleet: .loaded(fleet), etcd: .loaded(EtcdState(members: [member])))
+        let source = FleetMachinesPane.source(fleet: .loaded(fleet), etcd: .loaded(EtcdState(members: [member])))
         #expect(source.row(at: 0).map(\.text) == ["01ababab", "10.0.1.11", "C--", "member", "controller(failed)"])
         #expect(source.row(at: 0)[4].role == .error)
         #expect(source.row(at: 1).map(\.text) == ["02ababab", "10.0.1.12", "---", "proxy", "web_v2.web.1"])
@@ -98,7 +98,7 @@ import TestKit
         #expect(source.details(at: 1)?.lines.contains { $0.contains("a proxy answers on localhost:2379") } == true)
         // Nothing answers on a machine without a member: "none", and the summary says so.
         fleet.localEtcd[m2.id] = .silent
-        let silent = FleetMachinesPaneSource(fleet: .loaded(fleet), etcd: .loaded(EtcdState(members: [member])))
+        let silent = FleetMachinesPane.source(fleet: .loaded(fleet), etcd: .loaded(EtcdState(members: [member])))
         #expect(silent.row(at: 1)[3].text == "none" && silent.row(at: 1)[3].role == .error)
         #expect(silent.summary?.first?.text == "2 machine(s) · 1 etcd member(s) · 0 proxy(ies) · 1 without etcd")
     }
@@ -110,13 +110,13 @@ import TestKit
         records.backups = [BackupRecord(target: "d", kind: "/deis config", takenAt: Date(), by: "ops", location: "/b/deis-config.json",
                                         path: "/b/deis-config.json", sizeBytes: 2048, entries: 12, verified: true)]
         state.records = .loaded(records)
-        let source = Deis1BackupsPaneSource(state: state, policy: .default)
+        let source = Deis1BackupsPane.source(state: state, policy: .default)
         #expect(source.rowCount == 4)
         #expect(source.row(at: 0).map(\.text) == ["platform data (0)", "never", "none recorded — f records", "DEIS1-BACKUP"])
         #expect(source.row(at: 1)[0].text == "/deis config exports (1)" && source.row(at: 1)[2].text == "verified")
         #expect(source.row(at: 2)[2].text == "n/a: data is in the v2 store")
-        #expect(source.intent(at: 0)?.0 == .recordBackup(kind: "platform data"))
-        #expect(source.intent(at: 1)?.0 == .exportConfig && source.intent(at: 2) == nil && source.intent(at: 3)?.0 == .recordDrill)
+        let intents = (0..<source.rowCount).map { source.item(at: $0).flatMap(Deis1BackupsPane.intent)?.0 }
+        #expect(intents == [.recordBackup(kind: "platform data"), .exportConfig, nil, .recordDrill])
         guard case .unavailable(let why) = source.actions[0].resolve(2) else { Issue.record("f on etcd snapshots did something"); return }
         #expect(why.contains("v3 etcd snapshot holds none"))
         #expect(source.details(at: 1)?.lines.first?.contains("12 values  verified  /b/deis-config.json") == true)

@@ -99,7 +99,7 @@ import TestKit
         }
         controller.handle(.enter)   // demo-workflow, the first row
         #expect(controller.model.target.readOnly)
-        for binding in KeyBinding.table where binding.mutating {
+        for binding in KeyMap.standard.bindings(in: .console) where binding.mutating {
             for key in binding.keys {
                 controller.handle(key)
                 #expect(controller.model.dialog == nil, "\(key) opened a dialog on a read-only cluster")

@@ -46,7 +46,7 @@ import TestKit
         let (controller, screen, refreshed) = try await Self.markedConsole()
         controller.tick(now: refreshed.addingTimeInterval(7.2))
         #expect(screen.row(10).contains("MARK"))
-        #expect(screen.row(screen.rows - 1).contains("refreshed 7s ago"))
+        #expect(screen.row(screen.rows - 2).contains("refreshed 7s ago"))
     }
 
     @Test func aChangeBesideTheAgeRedrawsTheWholeFrame() async throws {
@@ -54,7 +54,7 @@ import TestKit
         controller.handle(.char("j"))
         controller.tick(now: refreshed.addingTimeInterval(3))
         #expect(!screen.row(10).contains("MARK"))
-        #expect(screen.row(screen.rows - 1).contains("refreshed 3s ago"))
+        #expect(screen.row(screen.rows - 2).contains("refreshed 3s ago"))
     }
 
     @Test func isBusyWhileARefreshIsInFlight() async throws {

@@ -42,8 +42,8 @@ import TestKit
     /// Focuses the Nodes pane and selects the row of `hostname`.
     static func select(_ hostname: String, in controller: ConsoleController) throws {
         while controller.model.focus != .nodes { controller.handle(.tab) }
-        let source = SwarmNodesPaneSource(swarm: controller.model.snapshot?.state.swarm)
-        let index = try #require(source.list.firstIndex { $0.hostname == hostname })
+        let source = try #require(ConsolePanes.source(.nodes, model: controller.model) as? ListSource<SwarmNode>)
+        let index = try #require(source.items.firstIndex { $0.hostname == hostname })
         controller.handle(.char("g"))
         for _ in 0..<index { controller.handle(.char("j")) }
     }
@@ -57,11 +57,19 @@ import TestKit
             SwarmNode(id: "id-\(name)", hostname: name, role: .worker, availability: availability, state: "ready")
         }
         let state = SwarmState(nodes: [node("a", "active"), node("b", "drain"), node("c", "pause")])
-        let source = SwarmNodesPaneSource(swarm: .loaded(state))
-        #expect(source.availabilityIntent(at: 0) == .setNodeAvailability(node: "id-a", from: "active", to: "drain"))
-        #expect(source.availabilityIntent(at: 1) == .setNodeAvailability(node: "id-b", from: "drain", to: "active"))
-        #expect(source.availabilityIntent(at: 2) == .setNodeAvailability(node: "id-c", from: "pause", to: "active"))
-        #expect(source.availabilityIntent(at: 3) == nil)
+        let source = SwarmNodesPane.source(swarm: .loaded(state))
+        func intent(_ index: Int) -> FixIntent? {
+            guard case .intent(let intent, _, _)? = source.actions.first?.resolve(index) else { return nil }
+            return intent
+        }
+        #expect(intent(0) == .setNodeAvailability(node: "id-a", from: "active", to: "drain"))
+        #expect(intent(1) == .setNodeAvailability(node: "id-b", from: "drain", to: "active"))
+        #expect(intent(2) == .setNodeAvailability(node: "id-c", from: "pause", to: "active"))
+        #expect(intent(3) == nil)
+        // The action acts on the row shown, whatever the filter: "pause" filtered alone is row 0.
+        let filtered = source.queried(PaneQuery(filter: "pause"))
+        guard case .intent(let onC, _, _)? = filtered.actions.first?.resolve(0) else { Issue.record("no intent on the filtered row"); return }
+        #expect(onC == .setNodeAvailability(node: "id-c", from: "pause", to: "active"))
     }
 
     @Test func drainFromTheNodesPaneThenUndo() async throws {
@@ -83,7 +91,7 @@ import TestKit
         await controller.settle()
         #expect(availability(of: "worker-1", in: controller) == "drain")
         let audit = try String(contentsOfFile: auditPath, encoding: .utf8)
-        #expect(audit.contains(SwarmNodesPaneSource.nodeActionID))
+        #expect(audit.contains(SwarmNodesPane.nodeActionID))
 
         controller.handle(.char("u"))
         await controller.settle()

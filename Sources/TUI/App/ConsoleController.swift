@@ -10,12 +10,12 @@ import Engine
 /// keys act on the current one; refreshes read them all.
 @MainActor
 public final class ConsoleController {
-    public private(set) var model: AppModel
+    public internal(set) var model: AppModel
     public let workspace: Workspace
     /// The current cluster's session: fixes and undos run through it.
     public var session: Session { workspace.sessions[model.current] }
     public var screen: any Screen
-    public private(set) var quitRequested = false
+    public internal(set) var quitRequested = false
     /// Seconds between automatic refreshes; nil turns them off.
     public var autoRefreshSeconds: Double?
     /// Rings the terminal bell when an alarming event arrives (watch mode).
@@ -32,13 +32,14 @@ public final class ConsoleController {
     }
 
     public init(workspace: Workspace, screen: any Screen, readOnly: Bool, autoRefreshSeconds: Double? = 15,
-                watchInterval: Double = 5, watching: Bool = false) {
+                watchInterval: Double = 5, watching: Bool = false, keys: KeyMap = .standard) {
         self.workspace = workspace
         self.screen = screen
         self.model = AppModel(clusters: workspace.sessions.map { ClusterSlot(target: $0.target, plugin: $0.plugin) }, readOnly: readOnly)
         self.model.policy = workspace.sessions.first?.ruleEngine.policy ?? .default
         self.model.schedule = WatchSchedule(interval: watchInterval)
         self.model.watching = watching
+        self.model.keys = keys
         self.autoRefreshSeconds = autoRefreshSeconds
     }
 
@@ -56,50 +57,47 @@ public final class ConsoleController {
         if key == .resize { needsDraw = true; return }
         switch Dispatcher.dispatch(key, model: model) {
         case .perform(let action): perform(action)
-        case .refused(let reason): model.say(reason, error: true)
-        case .typed(let character):
-            if case .confirm(let plan, let dryRun, let typed) = model.dialog {
-                model.dialog = .confirm(plan: plan, dryRun: dryRun, typed: typed + String(character))
-            } else if case .windowForm(var form) = model.dialog {
-                form.type(character)
-                model.dialog = .windowForm(form)
-            }
-        case .erase:
-            if case .confirm(let plan, let dryRun, let typed) = model.dialog {
-                model.dialog = .confirm(plan: plan, dryRun: dryRun, typed: String(typed.dropLast()))
-            } else if case .windowForm(var form) = model.dialog {
-                form.erase()
-                model.dialog = .windowForm(form)
-            }
+        case .jump(let number): jump(to: number)
+        case .command(let command): run(command)
+        case .refused(let reason):
+            if case .command? = model.prompt?.kind { closeCommandLine() }
+            model.say(reason, error: true)
+        case .typed(let character): type(character)
         case .ignored: return
         }
         needsDraw = true
     }
 
     func perform(_ action: Action) {
+        if model.prompt != nil, performOnPrompt(action) { return }
+        if case .details? = model.dialog, performOnDetails(action) { return }
         if model.showingBoard, performOnBoard(action) { return }
-        let page = max(screen.rows / 2 - 4, 1)
+        let pane = model.activePane
         switch action {
-        case .nextPane, .previousPane:
-            let all = model.panes
-            let index = all.firstIndex(of: model.focus) ?? 0
-            model.focus = all[(index + (action == .nextPane ? 1 : all.count - 1)) % all.count]
-        case .moveDown: model.move(1, in: model.focus)
-        case .moveUp: model.move(-1, in: model.focus)
-        case .pageDown: model.move(page, in: model.focus)
-        case .pageUp: model.move(-page, in: model.focus)
-        case .top: model.move(-model.rowCount(model.focus), in: model.focus)
-        case .bottom: model.move(model.rowCount(model.focus), in: model.focus)
-        case .details: model.dialog = DetailsBuilder.details(for: model)
-        case .back:
-            guard model.isMultiCluster else { model.say("only one cluster is open"); return }
-            model.showingBoard = true
-            model.boardSelection = model.current
+        case .nextPane, .previousPane: cyclePanes(forward: action == .nextPane)
+        case .moveDown: model.move(1, in: pane)
+        case .moveUp: model.move(-1, in: pane)
+        case .pageDown: model.move(pageSize(pane), in: pane)
+        case .pageUp: model.move(-pageSize(pane), in: pane)
+        case .top: model.move(-model.rowCount(pane), in: pane)
+        case .bottom: model.move(model.rowCount(pane), in: pane)
+        case .scrollLeft, .scrollRight: scrollSideways(action == .scrollRight ? 1 : -1)
+        case .details:
+            model.dialog = DetailsBuilder.details(for: model)
+            if model.dialog == nil { model.say("no details here") }
+        case .back: back()
+        case .filter: openFilter()
+        case .command: model.prompt = Prompt(kind: .command)
+        case .sortNext: sort(reverse: false)
+        case .sortReverse: sort(reverse: true)
+        case .zoom:
+            model.zoomed.toggle()
+            model.say(model.zoomed ? "zoomed: \(paneTitle(model.focus)) fills the screen (\(model.keys.keyName(.zoom)) or Esc returns)" : "all panes")
         case .fix: startFix()
         case .markDone: startMarkDone()
         case .undo: startUndo()
         case .refresh: refresh()
-        case .help: model.dialog = .help
+        case .help: model.dialog = DetailsBuilder.help(for: model)
         case .quit: quitRequested = true
         case .toggleWatch:
             model.watching.toggle()
@@ -116,6 +114,7 @@ public final class ConsoleController {
             model.record(ActivityItem(kind: .info, text: model.readOnly ? "read-only mode on" : "read-only mode off"))
         case .confirm: confirm()
         case .cancel: cancel()
+        case .erase: erase()
         case .switchCluster: switchCluster(to: (model.current + 1) % model.clusters.count)
         case .toggleAllClusters:
             guard model.isMultiCluster else { model.say("only one cluster is open (repeat --context, or --all-contexts)"); return }
@@ -129,31 +128,36 @@ public final class ConsoleController {
                 model.dialog = .windowForm(form)
             }
         case .submit: submitWindowForm()
+        case .jumpToPane, .nextMatch, .previousMatch, .complete, .historyPrevious, .historyNext: break
         }
     }
 
-    /// Keys on the estate board: move, open, cycle; the rest need a cluster open. True when
-    /// the key was the board's.
+    /// Keys on the estate board: open, cycle; the rest need a cluster open. Moving, filter
+    /// and sort work on the board as on any pane. True when the key was the board's.
     func performOnBoard(_ action: Action) -> Bool {
-        let count = model.clusters.count
         switch action {
-        case .moveDown: model.boardSelection = min(model.boardSelection + 1, count - 1)
-        case .moveUp: model.boardSelection = max(model.boardSelection - 1, 0)
-        case .top: model.boardSelection = 0
-        case .bottom: model.boardSelection = count - 1
-        case .pageDown: model.boardSelection = min(model.boardSelection + max(screen.rows / 2, 1), count - 1)
-        case .pageUp: model.boardSelection = max(model.boardSelection - max(screen.rows / 2, 1), 0)
-        case .switchCluster: model.boardSelection = (model.boardSelection + 1) % count
-        case .details, .nextPane:
-            model.current = model.boardSelection
-            model.showingBoard = false
-            model.say("\(model.target.label) — Esc returns to the estate board")
-        case .back: break
+        case .switchCluster: model.boardSelection = (model.selected(.board) + 1) % max(model.rowCount(.board), 1)
+        case .details, .nextPane: openCluster(boardRow: model.selected(.board))
+        case .back:
+            if !model.view(of: .board).filter.isEmpty { clearFilter(.board) }
         case .fix, .markDone, .addWindow:
             model.say("open a cluster first (Enter), then act on it", error: true)
+        case .zoom:
+            model.say("the board already fills the screen")
         default: return false
         }
         return true
+    }
+
+    /// Opens the cluster on row `index` of the board (as filtered and sorted).
+    func openCluster(boardRow index: Int) {
+        guard let row = (ConsolePanes.source(.board, model: model) as? ListSource<BoardPane.Row>)?.item(at: index) else {
+            model.say("no cluster on this row", error: true)
+            return
+        }
+        model.current = row.index
+        model.showingBoard = false
+        model.say("\(model.target.label) — Esc returns to the estate board")
     }
 
     /// Makes another cluster current: the header, the panes and the keys follow it.
@@ -400,7 +404,7 @@ public final class ConsoleController {
     }
 
     private func cancel() {
-        if case .confirm(let plan, _, _) = model.dialog {
+        if case .confirm(let plan, _, _)? = model.dialog {
             session.executor.cancel(plan)
             model.say("cancelled: nothing changed")
         } else if case .windowForm = model.dialog {

@@ -5,8 +5,8 @@ import Engine
 
 /// The modal layer above the panes; at most one at a time.
 public enum Dialog: Sendable {
-    case help
-    case details(title: String, lines: [String])
+    /// Details of a row, or the help: wrapped, scrolled, searched.
+    case details(DetailsView)
     /// A fix waiting for the operator: the plan, what the dry run said, and for
     /// high-risk fixes the context name typed so far.
     case confirm(plan: FixPlan, dryRun: DryRunOutcome, typed: String)

@@ -8,26 +8,63 @@ import Engine
 enum DialogView {
     static func draw(_ dialog: Dialog, model: AppModel, on screen: any Screen) {
         switch dialog {
-        case .help:
-            var lines = KeyBinding.table.map { binding in
-                "  " + DisplayWidth.pad(binding.keyLabel, to: 14) + binding.help + (binding.mutating ? "  (changes the cluster)" : "")
-            }
-            lines += ["", "  In a fix dialog: y applies, n / Esc / Enter cancel (Cancel is the default).",
-                      "  High-risk fixes ask you to type the context name, then Enter.",
-                      "  Read-only mode (--read-only, or R) disables every key that changes the cluster."]
-            box(title: "Keys", lines: lines, footer: "Esc closes", role: .dialog, on: screen)
-        case .details(let title, let lines):
-            box(title: title, lines: lines, footer: "Esc closes", role: .dialog, on: screen)
+        case .details(let details):
+            drawDetails(details, on: screen)
         case .busy(let text):
             box(title: "Working", lines: ["  " + text], footer: nil, role: .dialog, on: screen)
         case .confirm(let plan, let dryRun, let typed):
             box(title: plan.title, lines: confirmLines(plan, dryRun: dryRun, typed: typed, model: model),
-                footer: footer(plan, dryRun: dryRun), role: model.target.production ? .production : .dialog, on: screen)
+                footer: footer(plan, dryRun: dryRun, keys: model.keys), role: model.target.production ? .production : .dialog, on: screen)
         case .windowForm(let form):
             box(title: "Add an update window", lines: WindowFormView.lines(form, model: model),
-                footer: "[Tab] next field  [Enter] preview and dry run  [Esc] cancel",
+                footer: "[\(model.keys.keyName(.nextField, in: .form))] next field  [\(model.keys.keyName(.submit, in: .form))] preview and dry run  [\(model.keys.keyName(.cancel, in: .form))] cancel",
                 role: model.target.production ? .production : .dialog, on: screen)
         }
+    }
+
+    /// A details view's box: nearly the whole screen, its lines wrapped to the box.
+    struct DetailsLayout {
+        var row: Int, col: Int, width: Int, height: Int
+        var wrapped: [String]
+        var bodyRows: Int
+    }
+
+    static func detailsLayout(_ details: DetailsView, rows: Int, cols: Int) -> DetailsLayout {
+        let widest = details.lines.map(DisplayWidth.of).max() ?? 20
+        let width = max(min(max(widest, DisplayWidth.of(details.title) + 6, 40) + 4, cols - 2), 10)
+        // Continuation lines keep the indent of the line they wrap, so a list stays a list.
+        let wrapped = details.lines.flatMap { line -> [String] in
+            guard !line.isEmpty else { return [""] }
+            let indent = line.prefix { $0 == " " }.count
+            let parts = ListPane.wrap(line, width: width - 4)
+            guard indent > 0, indent < width / 2 else { return parts }
+            return [parts[0]] + ListPane.wrap(parts.dropFirst().joined(separator: " "), width: width - 4 - indent).map { String(repeating: " ", count: indent) + $0 }
+        }
+        let height = min(wrapped.count + 4, max(rows - 2, 5))
+        let row = max((rows - height) / 2, 1)
+        let col = max((cols - width) / 2, 0)
+        return DetailsLayout(row: row, col: col, width: width, height: height, wrapped: wrapped, bodyRows: max(height - 4, 1))
+    }
+
+    static func drawDetails(_ details: DetailsView, on screen: any Screen) {
+        let layout = detailsLayout(details, rows: screen.rows, cols: screen.cols)
+        screen.fill(row: layout.row, col: layout.col, width: layout.width, height: layout.height, role: .dialog)
+        screen.box(row: layout.row, col: layout.col, height: layout.height, width: layout.width, role: .dialog)
+        screen.put(row: layout.row, col: layout.col + 2, " \(TextFit.fit(Sanitizer.line(details.title), to: layout.width - 8)) ", role: .dialogTitle)
+        let scroll = min(details.scroll, max(layout.wrapped.count - layout.bodyRows, 0))
+        for (offset, line) in layout.wrapped.dropFirst(scroll).prefix(layout.bodyRows).enumerated() {
+            let text = Sanitizer.line(line, maxLength: 1000)
+            let row = layout.row + 1 + offset
+            screen.put(row: row, col: layout.col + 2, text, role: .dialog, width: layout.width - 4)
+            for range in TextMatch.ranges(of: details.search, in: text) {
+                screen.put(row: row, col: layout.col + 2 + DisplayWidth.of(String(text[..<range.lowerBound])), String(text[range]), role: .key, width: nil)
+            }
+        }
+        let more = layout.wrapped.count > layout.bodyRows
+            ? "lines \(scroll + 1)–\(min(scroll + layout.bodyRows, layout.wrapped.count)) of \(layout.wrapped.count) · j/k scroll · " : ""
+        let search = details.search.isEmpty ? "/ search · " : "n/N next/prev “\(details.search)” · "
+        screen.put(row: layout.row + layout.height - 2, col: layout.col + 2, TextFit.fit(more + search + "Esc closes", to: layout.width - 4),
+                   role: .key, width: layout.width - 4)
     }
 
     static func confirmLines(_ plan: FixPlan, dryRun: DryRunOutcome, typed: String, model: AppModel) -> [String] {
@@ -65,9 +102,10 @@ enum DialogView {
         return lines
     }
 
-    static func footer(_ plan: FixPlan, dryRun: DryRunOutcome) -> String {
-        guard case .accepted = dryRun else { return "[Esc/n] close" }
-        return plan.risk == .high ? "[Enter] apply when the name matches   [Esc] cancel" : "[y] apply   [n/Esc/Enter] cancel"
+    static func footer(_ plan: FixPlan, dryRun: DryRunOutcome, keys: KeyMap) -> String {
+        let cancel = keys.binding(of: .cancel, in: .confirm)?.keyLabel ?? "Esc"
+        guard case .accepted = dryRun else { return "[\(cancel)] close" }
+        return plan.risk == .high ? "[Enter] apply when the name matches   [Esc] cancel" : "[\(keys.keyName(.confirm, in: .confirm))] apply   [\(cancel)] cancel"
     }
 
     static func box(title: String, lines: [String], footer: String?, role: StyleRole, on screen: any Screen) {

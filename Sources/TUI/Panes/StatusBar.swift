@@ -4,35 +4,44 @@ import PaneKit
 import PlatformKit
 import Engine
 
-/// The bottom line: last refresh, probe errors, the latest message, key hints.
+/// The message line, above the key bar: the latest message (or the line being typed) on
+/// the left, never cut by anything else; the last refresh, watch mode and probe errors on
+/// the right, where the message leaves room.
 @MainActor
 enum StatusBar {
     static func draw(_ model: AppModel, on screen: any Screen, now: Date = Date()) {
-        let row = screen.rows - 1
+        let row = screen.rows - 2
+        guard row >= 0 else { return }
         screen.fill(row: row, col: 0, width: screen.cols, height: 1, role: .statusBar)
-        var left = model.refreshing ? " refreshing…" : " refreshed \(Formatting.ago(model.lastRefresh, now: now))"
+        var status = model.refreshing ? "refreshing…" : "refreshed \(Formatting.ago(model.lastRefresh, now: now))"
         if let duration = model.snapshot?.duration, !model.refreshing {
-            left += String(format: " (%.2fs)", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+            status += String(format: " (%.2fs)", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
         if model.watching {
-            left += model.schedule.isBackingOff
-                ? " │ backing off: next refresh in \(Formatting.seconds(model.schedule.nextDelay))"
+            status += model.schedule.isBackingOff
+                ? " │ backing off: next in \(Formatting.seconds(model.schedule.nextDelay))"
                 : " │ watching every \(Formatting.seconds(model.schedule.interval))"
         }
         let failures = model.snapshot?.state.failures.count ?? 0
-        let hints = (model.isMultiCluster ? "c:cluster A:all " : "") + "?:help f:fix u:undo w:watch r:refresh q:quit "
-        screen.put(row: row, col: 0, left, role: .statusBar)
-        var x = DisplayWidth.of(left)
-        if failures > 0 {
-            let text = " │ \(failures) probe error(s)"
-            screen.put(row: row, col: x, text, role: .error)
-            x += DisplayWidth.of(text)
+        let errors = failures > 0 ? "\(failures) probe error(s) │ " : ""
+        let right = " " + errors + status + " "
+
+        let left: String
+        var leftRole: StyleRole = .statusBar
+        if let prompt = model.prompt {
+            left = " " + prompt.lead + prompt.text + "_" + (prompt.hint.map { "   " + $0 } ?? "")
+        } else if let message = model.message {
+            left = " " + message
+            if model.messageIsError { leftRole = .error }
+        } else {
+            left = ""
         }
-        let hintsCol = screen.cols - DisplayWidth.of(hints)
-        if let message = model.message {
-            let text = " │ " + message
-            screen.put(row: row, col: x, text, role: model.messageIsError ? .error : .statusBar, width: max(hintsCol - x - 1, 0))
+        let leftWidth = DisplayWidth.of(left)
+        let rightWidth = DisplayWidth.of(right)
+        // The message comes first: the status moves aside, and goes when there is no room.
+        if leftWidth + rightWidth <= screen.cols {
+            screen.put(row: row, col: screen.cols - rightWidth, right, role: failures > 0 ? .error : .statusBar, width: rightWidth)
         }
-        if hintsCol > x + 10 { screen.put(row: row, col: hintsCol, hints, role: .key) }
+        screen.put(row: row, col: 0, TextFit.fit(Sanitizer.line(left), to: screen.cols), role: leftRole, width: nil)
     }
 }

@@ -12,6 +12,16 @@ struct BoxGlyphs: Sendable {
         topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         horizontal: "─", vertical: "│")
 
+    /// Heavy box drawing: the focused pane's frame.
+    static let heavy = BoxGlyphs(
+        topLeft: "┏", topRight: "┓", bottomLeft: "┗", bottomRight: "┛",
+        horizontal: "━", vertical: "┃")
+
+    /// The focused frame where box characters cannot be drawn.
+    static let asciiHeavy = BoxGlyphs(
+        topLeft: "#", topRight: "#", bottomLeft: "#", bottomRight: "#",
+        horizontal: "=", vertical: "#")
+
     /// For a terminal whose locale is not UTF-8, where box characters turn to garbage.
     static let ascii = BoxGlyphs(
         topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",

@@ -171,8 +171,8 @@ public final class CursesTerminal: @MainActor Screen {
         }
     }
 
-    public func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole) {
-        (isUTF8 ? BoxGlyphs.unicode : BoxGlyphs.ascii)
+    public func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole, heavy: Bool) {
+        (isUTF8 ? (heavy ? BoxGlyphs.heavy : BoxGlyphs.unicode) : (heavy ? BoxGlyphs.asciiHeavy : BoxGlyphs.ascii))
             .draw(on: self, row: row, col: col, height: height, width: width, role: role)
     }
 

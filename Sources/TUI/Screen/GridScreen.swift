@@ -55,8 +55,8 @@ public final class GridScreen: Screen {
         }
     }
 
-    public func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole) {
-        BoxGlyphs.unicode.draw(on: self, row: row, col: col, height: height, width: width, role: role)
+    public func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole, heavy: Bool) {
+        (heavy ? BoxGlyphs.heavy : BoxGlyphs.unicode).draw(on: self, row: row, col: col, height: height, width: width, role: role)
     }
 
     public func flush() {

@@ -27,9 +27,9 @@ public protocol Screen: AnyObject {
     /// Fills a rectangle with spaces in `role` (backgrounds, clearing a pane).
     func fill(row: Int, col: Int, width: Int, height: Int, role: StyleRole)
 
-    /// Draws a single-line box (`┌─┐│└┘`) whose outer edge is the given rectangle.
-    /// Boxes smaller than 2 × 2 draw nothing.
-    func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole)
+    /// Draws a box whose outer edge is the given rectangle: single-line (`┌─┐│└┘`), or
+    /// heavy (`┏━┓┃┗┛`) for the focused pane. Boxes smaller than 2 × 2 draw nothing.
+    func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole, heavy: Bool)
 
     /// Makes everything drawn since the last flush visible.
     func flush()
@@ -39,5 +39,10 @@ extension Screen {
     /// Draws `text` clipped to the surface, without padding.
     public func put(row: Int, col: Int, _ text: String, role: StyleRole) {
         put(row: row, col: col, text, role: role, width: nil)
+    }
+
+    /// A single-line box.
+    public func box(row: Int, col: Int, height: Int, width: Int, role: StyleRole) {
+        box(row: row, col: col, height: height, width: width, role: role, heavy: false)
     }
 }

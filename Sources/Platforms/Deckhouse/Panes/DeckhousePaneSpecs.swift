@@ -12,12 +12,13 @@ extension PaneKind {
 public enum DeckhousePaneSpecs {
     /// Nodes by infrastructure role and NodeGroup, against the role minimums.
     public static let nodes = PaneSpec(kind: .nodes, title: "Nodes", column: 0) { context in
-        DeckhouseNodesPaneSource(deckhouse: context.state?.deckhouse, policy: context.policy)
+        DeckhouseNodesPane.source(deckhouse: context.state?.deckhouse, policy: context.policy)
     }
 
-    /// Channel, mode and windows of every open Deckhouse cluster on a week grid.
-    public static let windows = PaneSpec(kind: .windows, title: "Update windows", column: 0, weight: 2) { context in
-        UpdateWindowsPaneSource(clusters: context.clusters, current: context.current)
+    /// Channel, mode and windows of every open Deckhouse cluster on a week grid; "next
+    /// window" counts from now, so it is rebuilt with the clock.
+    public static let windows = PaneSpec(kind: .windows, title: "Update windows", column: 0, weight: 2, tracksClock: true) { context in
+        UpdateWindowsPaneSource(clusters: context.clusters, current: context.current, now: context.now)
     }
 
     public static let all = [nodes, windows, KubernetesPaneSpecs.backups]

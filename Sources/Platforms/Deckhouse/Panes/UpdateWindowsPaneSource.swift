@@ -13,10 +13,12 @@ import EtcdPanes
 struct UpdateWindowsPaneSource: DrawnPane {
     let clusters: [ClusterView]
     let current: Int
-    var now = Date()
+    var now: Date
+    /// The clusters' blocks as a list: built once per state, filtered and sorted like any pane.
+    let list: ListSource<Entry>
 
     /// One Deckhouse cluster's block.
-    struct Entry {
+    struct Entry: Sendable {
         var index: Int
         var name: String
         var settings: Loaded<DeckhouseUpdateSettings>?
@@ -26,7 +28,31 @@ struct UpdateWindowsPaneSource: DrawnPane {
         var elsewhere: [String] = []
     }
 
-    var entries: [Entry] {
+    init(clusters: [ClusterView], current: Int, now: Date = Date()) {
+        self.clusters = clusters
+        self.current = current
+        self.now = now
+        let columns: [ListColumn<Entry>] = [
+            ListColumn("CLUSTER", .slack(min: 12)) { Cell($0.name) },
+            ListColumn("CHANNEL", .fit(max: 11)) { Cell($0.settings?.value.map { $0.releaseChannel ?? "(none)" } ?? "-") },
+            ListColumn("MODE", .fit(max: 9)) { Cell($0.settings?.value?.effectiveMode ?? "-") },
+            ListColumn("NEXT WINDOW", .fit(max: 30)) { entry in
+                guard let settings = entry.settings?.value else { return Cell(entry.settings?.error?.message ?? "loading…", .dim) }
+                return Cell(settings.nextWindowText(now: now))
+            },
+        ]
+        list = ListSource(title: "Update windows", columns: columns, rows: Self.entries(clusters), emptyText: "no Deckhouse cluster is open",
+                          details: { [clusters] entry in Self.details(entry, clusters: clusters, now: now) })
+    }
+
+    private init(_ base: UpdateWindowsPaneSource, list: ListSource<Entry>) {
+        clusters = base.clusters
+        current = base.current
+        now = base.now
+        self.list = list
+    }
+
+    static func entries(_ clusters: [ClusterView]) -> [Entry] {
         let deckhouse = clusters.indices.filter { clusters[$0].target.platform == .deckhouse }
         let loaded = Dictionary(uniqueKeysWithValues: deckhouse.compactMap { index -> (Int, DeckhouseUpdateSettings)? in
             clusters[index].state?.deckhouse.value?.settings.value.map { (index, $0) }
@@ -48,33 +74,31 @@ struct UpdateWindowsPaneSource: DrawnPane {
         }
     }
 
-    var title: String { "Update windows" }
-    var columns: [Column] { [Column("CLUSTER"), Column("CHANNEL", width: 11), Column("MODE", width: 9), Column("NEXT WINDOW", width: 22)] }
-    var rowCount: Int { entries.count }
+    var title: String { list.title }
+    var columns: [Column] { list.columns }
+    var rowCount: Int { list.rowCount }
+    var totalCount: Int { list.totalCount }
     var errorText: String? { nil }
-    var emptyText: String { "no Deckhouse cluster is open" }
-
-    func row(at index: Int) -> [Cell] {
-        let entry = entries[index]
-        guard let settings = entry.settings?.value else { return [Cell(entry.name), Cell("-"), Cell("-"), Cell(entry.settings?.error?.message ?? "loading…", .dim)] }
-        return [Cell(entry.name), Cell(settings.releaseChannel ?? "(none)"), Cell(settings.effectiveMode), Cell(nextText(settings))]
-    }
+    var emptyText: String { list.emptyText }
+    var query: PaneQuery { list.query }
+    var isFilterable: Bool { true }
+    var sortableColumns: [Int] { list.sortableColumns }
+    func row(at index: Int) -> [Cell] { list.row(at: index) }
+    func details(at index: Int) -> (title: String, lines: [String])? { list.details(at: index) }
+    func applying(_ query: PaneQuery) -> any PaneSource { UpdateWindowsPaneSource(self, list: list.queried(query)) }
 
     // MARK: words
 
     func nextText(_ settings: DeckhouseUpdateSettings) -> String { settings.nextWindowText(now: now) }
 
-    func details(at index: Int) -> (title: String, lines: [String])? {
-        let all = entries
-        guard all.indices.contains(index) else { return nil }
-        let entry = all[index]
+    static func details(_ entry: Entry, clusters: [ClusterView], now: Date) -> (title: String, lines: [String]) {
         guard let settings = entry.settings?.value else {
             return (entry.name, ["Update settings: " + (entry.settings?.error?.message ?? "not read yet")])
         }
         var lines = ["Cluster:  \(clusters[entry.index].target.label)",
                      "Channel:  \(settings.releaseChannel ?? "(none: Deckhouse does not update itself)")",
                      "Mode:     \(settings.mode ?? "\(DeckhouseUpdateSettings.defaultMode) (schema default)")",
-                     "Next:     \(nextText(settings))", "", "Windows (UTC):"]
+                     "Next:     \(settings.nextWindowText(now: now))", "", "Windows (UTC):"]
         lines += settings.rawWindows.isEmpty ? ["  (none)"] : settings.rawWindows.map { "  \($0)" }
         if !settings.windowProblems.isEmpty { lines += ["", "Malformed:"] + settings.windowProblems.map { "  \($0)" } }
         if !entry.overlaps.isEmpty {
@@ -92,8 +116,8 @@ struct UpdateWindowsPaneSource: DrawnPane {
     static let axis = "    0     6     12    18"
 
     func lines(width: Int, height: Int, selected: Int, focused: Bool) -> [[Cell]] {
-        let all = entries
-        guard !all.isEmpty else { return [[Cell(emptyText, .dim)]] }
+        let all = list.items
+        guard !all.isEmpty else { return [[Cell(list.totalCount == 0 ? emptyText : "no cluster matches the filter", .dim)]] }
         var lines: [[Cell]] = [[Cell("UTC  █ window  ▓ same-channel overlap  ░ any time", .dim)], [Cell(Self.axis, .header)]]
         let fit = max((height - 2) / Self.blockHeight, 1)
         let first = selected < fit ? 0 : selected - fit + 1

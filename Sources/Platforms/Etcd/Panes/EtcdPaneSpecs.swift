@@ -10,11 +10,11 @@ public enum EtcdPaneSpecs {
         if case .notProbed = state.etcd { return false }
         return true
     }) { context in
-        EtcdPaneSource(etcd: context.state?.etcd)
+        EtcdPane.source(etcd: context.state?.etcd)
     }
 
     /// Backups of a bare etcd cluster: its snapshots and drills.
-    public static let backups = PaneSpec(kind: .backups, title: "Backups", column: 1, weight: 2) { context in
-        BackupsPaneSource(state: context.state, policy: context.policy)
+    public static let backups = PaneSpec(kind: .backups, title: "Backups", column: 1, weight: 2, tracksClock: true) { context in
+        BackupsPane.source(state: context.state, policy: context.policy, now: context.now)
     }
 }

@@ -6,11 +6,11 @@ import KubernetesRules
 public enum KubernetesPaneSpecs {
     /// Nodes: name, status, roles, capacity, kubelet version.
     public static let nodes = PaneSpec(kind: .nodes, title: "Nodes", column: 0) { context in
-        NodesPaneSource(nodes: context.state?.kubernetes.nodes)
+        NodesPane.source(nodes: context.state?.kubernetes.nodes)
     }
 
     /// Backups: etcd snapshots (with `--etcd-endpoints`), backup CronJobs, drills.
-    public static let backups = PaneSpec(kind: .backups, title: "Backups", column: 1, weight: 2) { context in
-        BackupsPaneSource(state: context.state, policy: context.policy, jobs: context.state?.kubernetes.backupJobs.value ?? [])
+    public static let backups = PaneSpec(kind: .backups, title: "Backups", column: 1, weight: 2, tracksClock: true) { context in
+        BackupsPane.source(state: context.state, policy: context.policy, jobs: context.state?.kubernetes.backupJobs.value ?? [], now: context.now)
     }
 }

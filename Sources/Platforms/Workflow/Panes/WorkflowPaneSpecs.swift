@@ -11,7 +11,7 @@ public enum WorkflowPaneSpecs {
     public static let router = PaneSpec(kind: .router, title: "Router scale", column: 0) { context in
         let kubernetes = context.state?.kubernetes
         let pods = (kubernetes?.pods.value ?? []).filter { $0.app == WorkflowNames.router }
-        return RouterPaneSource(state: kubernetes, pods: pods, minimum: context.policy.minRouterReplicas)
+        return RouterPane.source(state: kubernetes, pods: pods, minimum: context.policy.minRouterReplicas)
     }
 
     public static let all = [KubernetesPaneSpecs.nodes, EtcdPaneSpecs.members, router, KubernetesPaneSpecs.backups]
