@@ -10,12 +10,16 @@ public struct Command: Sendable, Hashable, Codable {
     /// Variables this call needs on top of the runner's explicit environment, e.g.
     /// `ETCDCTL_API=2` for a Deis v1 key read. Names no target: targets travel as flags.
     public var environment: [String: String]
+    /// Bytes for the tool's standard input (an alert hook reads its event there); nil: /dev/null.
+    public var input: [UInt8]?
 
-    public init(_ executable: String, _ arguments: [String], timeoutSeconds: Double? = nil, environment: [String: String] = [:]) {
+    public init(_ executable: String, _ arguments: [String], timeoutSeconds: Double? = nil, environment: [String: String] = [:],
+                input: [UInt8]? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.timeoutSeconds = timeoutSeconds
         self.environment = environment
+        self.input = input
     }
 
     public init(from decoder: any Decoder) throws {
@@ -24,6 +28,7 @@ public struct Command: Sendable, Hashable, Codable {
         arguments = try c.decode([String].self, forKey: .arguments)
         timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds)
         environment = try c.decodeIfPresent([String: String].self, forKey: .environment) ?? [:]
+        input = try c.decodeIfPresent([UInt8].self, forKey: .input)
     }
 
     /// The whole command line, for previews and the audit log.
