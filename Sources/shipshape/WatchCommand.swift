@@ -117,18 +117,24 @@ struct WatchCommand: AsyncParsableCommand {
         }
     }
 
+    /// One event, one line, one write under a lock: several clusters' watches emit at once, and
+    /// two writes per line from two of them interleave into a line no reader can parse.
     static func emit(_ event: WatchEvent, jsonl: Bool) {
+        var line: Data
         if jsonl {
             let encoder = JSONEncoder()
             encoder.dateEncodingStrategy = .iso8601
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            // Written straight to the descriptor: a log reader sees each event at once.
-            FileHandle.standardOutput.write((try? encoder.encode(event)) ?? Data())
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            line = (try? encoder.encode(event)) ?? Data()
         } else {
-            FileHandle.standardOutput.write(Data((event.line + "\n").utf8))
+            line = Data(event.line.utf8)
         }
+        line.append(0x0A)
+        // Written straight to the descriptor: a log reader sees each event at once.
+        outputLock.withLock { FileHandle.standardOutput.write(line) }
     }
+
+    static let outputLock = NSLock()
 }
 
 /// Headless commands have no terminal to restore, but they may own long-lived tools (watch
