@@ -48,6 +48,10 @@ public protocol PlatformPlugin: Sendable {
     /// The state with what the rest of the estate says about it, for rules that compare
     /// clusters while staying pure over one state (Deckhouse update windows that overlap).
     func joinEstate(_ state: ClusterState, others: [ClusterView]) -> ClusterState
+    /// The change streams that keep a cluster's state current after its first read (kubectl
+    /// watch, docker events, etcdctl watch; polls where a tool has none). Empty: the watch reads
+    /// the whole cluster again every interval.
+    func watchSources(for adapter: any PlatformAdapter, interval: Double) -> [any WatchSource]
     /// The changes between two states of one cluster worth a line in Activity.
     func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent]
 }
@@ -58,5 +62,6 @@ extension PlatformPlugin {
     public var demoStates: [String] { [] }
     public func prepare(_ request: TargetRequest, environment: [String: String], runner: any CommandRunner) async throws -> TargetRequest { request }
     public func joinEstate(_ state: ClusterState, others: [ClusterView]) -> ClusterState { state }
+    public func watchSources(for adapter: any PlatformAdapter, interval: Double) -> [any WatchSource] { [] }
     public func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent] { [] }
 }

@@ -79,7 +79,7 @@ public struct ProcessRunner: CommandRunner {
         let (status, stderr) = try await withTimeout(command) {
             let result = try await Subprocess.run(
                 Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment(for: command)),
-                platformOptions: Self.platformOptions,
+                platformOptions: Self.platformOptions, input: .array(command.input ?? []),
                 output: .fileDescriptor(FileDescriptor(rawValue: descriptor), closeAfterSpawningProcess: false),
                 error: .string(limit: Self.stderrLimit))
             try Self.stopIfCancelled(result.terminationStatus)
@@ -100,7 +100,7 @@ public struct ProcessRunner: CommandRunner {
         let (status, stdout, stderr) = try await withTimeout(command) {
             let result = try await Subprocess.run(
                 Self.executable(command), arguments: Arguments(command.arguments), environment: .custom(subprocessEnvironment(for: command)),
-                platformOptions: Self.platformOptions, output: .bytes(limit: limit), error: .string(limit: Self.stderrLimit))
+                platformOptions: Self.platformOptions, input: .array(command.input ?? []), output: .bytes(limit: limit), error: .string(limit: Self.stderrLimit))
             try Self.stopIfCancelled(result.terminationStatus)
             return (result.terminationStatus, result.standardOutput, result.standardError)
         }
@@ -129,23 +129,23 @@ public struct ProcessRunner: CommandRunner {
 
     /// What is kept of a tool's standard error: enough for any message. (swift-subprocess
     /// reserves this much for every call, so it stays modest.)
-    private static let stderrLimit = 1_048_576
+    static let stderrLimit = 1_048_576
 
     // A session of its own lets the teardown reach grandchildren (kubectl plugins, ssh) when a
     // call times out.
-    private static var platformOptions: PlatformOptions {
+    static var platformOptions: PlatformOptions {
         var options = PlatformOptions()
         options.createSession = true
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .milliseconds(300))]
         return options
     }
 
-    private static func executable(_ command: Command) -> Executable {
+    static func executable(_ command: Command) -> Executable {
         command.executable.contains("/") ? .path(FilePath(command.executable)) : .name(command.executable)
     }
 
     /// The runner's explicit environment plus the call's own variables (which win).
-    private func subprocessEnvironment(for command: Command) -> [Environment.Key: String] {
+    func subprocessEnvironment(for command: Command) -> [Environment.Key: String] {
         var env: [Environment.Key: String] = [:]
         for (key, value) in environment.merging(command.environment, uniquingKeysWith: { _, call in call }) {
             env[Environment.Key(stringLiteral: key)] = value
@@ -162,8 +162,8 @@ public struct ProcessRunner: CommandRunner {
     /// Only a clean exit counts as success, or an exit the command says still answers it
     /// (`acceptedExitStatuses`). A tool that fails without a word on stderr (deisctl prints
     /// `Error: …` on stdout and exits 1) has the last line of its stdout taken as the reason.
-    private static func check(_ status: TerminationStatus, stderr: String, command: Command,
-                              stdoutTail: () -> String) throws(RunError) {
+    static func check(_ status: TerminationStatus, stderr: String, command: Command,
+                      stdoutTail: () -> String = { "" }) throws(RunError) {
         func reason() -> String { stderr.allSatisfy(\.isWhitespace) ? stdoutTail() : stderr }
         switch status {
         case .exited(0):

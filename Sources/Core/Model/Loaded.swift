@@ -17,3 +17,14 @@ public enum Loaded<Value: Sendable>: Sendable {
 }
 
 extension Loaded: Equatable where Value: Equatable {}
+
+extension Loaded {
+    /// The same section with its value transformed (failures and `.notProbed` kept).
+    public func map<T: Sendable>(_ transform: (Value) -> T) -> Loaded<T> {
+        switch self {
+        case .loaded(let value): return .loaded(transform(value))
+        case .failed(let error): return .failed(error)
+        case .notProbed: return .notProbed
+        }
+    }
+}

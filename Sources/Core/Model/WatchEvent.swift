@@ -8,6 +8,8 @@ public struct WatchEvent: Sendable, Hashable, Codable {
         case findingAppeared = "finding-appeared", findingCleared = "finding-cleared"
         case probeFailed = "probe-failed", probeRecovered = "probe-recovered"
         case memberLost = "member-lost", memberBack = "member-back", leaderChanged = "leader-changed"
+        /// A change stream started, broke, reconnected, re-listed, or is polled instead.
+        case watchStatus = "watch-status"
     }
 
     public var time: Date

@@ -13,14 +13,17 @@ public struct Command: Sendable, Hashable, Codable {
     /// Exit statuses besides 0 that still answer the question, so their output is kept: v2
     /// `etcdctl cluster-health` exits 5 when a member is down, and says which one on stdout.
     public var acceptedExitStatuses: [Int32]
+    /// Bytes for the tool's standard input (an alert hook reads its event there); nil: /dev/null.
+    public var input: [UInt8]?
 
     public init(_ executable: String, _ arguments: [String], timeoutSeconds: Double? = nil, environment: [String: String] = [:],
-                acceptedExitStatuses: [Int32] = []) {
+                acceptedExitStatuses: [Int32] = [], input: [UInt8]? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.timeoutSeconds = timeoutSeconds
         self.environment = environment
         self.acceptedExitStatuses = acceptedExitStatuses
+        self.input = input
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +33,7 @@ public struct Command: Sendable, Hashable, Codable {
         timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds)
         environment = try c.decodeIfPresent([String: String].self, forKey: .environment) ?? [:]
         acceptedExitStatuses = try c.decodeIfPresent([Int32].self, forKey: .acceptedExitStatuses) ?? []
+        input = try c.decodeIfPresent([UInt8].self, forKey: .input)
     }
 
     /// The whole command line, for previews and the audit log.

@@ -2,10 +2,10 @@ import Foundation
 import Synchronization
 #if canImport(Glibc)
 import Glibc
+#endif
 import ShipshapeCore
 import ShipshapeRunner
 import PlatformKit
-#endif
 
 /// The records file (`records.json` in the state directory). Every write goes to a
 /// temporary file in the same directory, is fsynced, then renamed over the old one:

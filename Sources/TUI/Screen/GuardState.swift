@@ -3,9 +3,9 @@ import Synchronization
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#endif
 import ShipshapeCore
 import PaneKit
-#endif
 
 /// What `TerminalGuard` needs inside a signal handler, kept where a handler can reach it.
 ///

@@ -4,9 +4,9 @@ import Synchronization
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#endif
 import ShipshapeCore
 import PaneKit
-#endif
 
 /// Gives the terminal back to the shell however the process ends.
 ///

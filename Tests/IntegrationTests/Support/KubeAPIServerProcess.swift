@@ -46,6 +46,23 @@ final class KubeAPIServerProcess: @unchecked Sendable {
         _ = try await post("/_control/fault", body: ["mode": mode, "paths": paths])
     }
 
+    /// Any control endpoint with a JSON body (`/_control/node-ready`, `/_control/expire-history`…).
+    @discardableResult
+    func control(_ path: String, _ body: [String: Any] = [:]) async throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: try await post(path, body: body)) as? [String: Any] ?? [:]
+    }
+
+    /// A control endpoint read with GET (`/_control/watches`).
+    func controlState(_ path: String) async throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: try http("GET", path)) as? [String: Any] ?? [:]
+    }
+
+    /// Bytes the server sent, overall (`/_control/bytes`).
+    func bytesSent() async throws -> Int {
+        let answer = try JSONSerialization.jsonObject(with: try http("GET", "/_control/bytes")) as? [String: Any] ?? [:]
+        return (answer["body"] as? Int) ?? (answer["total"] as? Int) ?? 0
+    }
+
     func requests() async throws -> [[String: Any]] {
         try JSONSerialization.jsonObject(with: try http("GET", "/_control/requests")) as? [[String: Any]] ?? []
     }

@@ -55,17 +55,25 @@ public enum DeckhouseDecoder {
     /// of each node: its roles and NodeGroup from the labels, its sizes from the capacity.
     public static func nodes(_ buffer: UnsafeBufferPointer<UInt8>) throws -> (deckhouse: [DeckhouseNode], kube: [KubeNode]) {
         let kube = try KubeDecoder.nodes(buffer)
-        let deckhouse = kube.map { node in
-            DeckhouseNode(
-                name: node.name,
-                roles: DeckhouseNodeRole.roles(labels: node.labels),
-                nodeGroup: node.labels["node.deckhouse.io/group"].map { Sanitizer.line($0) },
-                ready: node.ready,
-                cpuMillis: node.cpuMillis,
-                memoryBytes: node.memoryBytes,
-                diskBytes: node.diskBytes)
-        }
-        return (deckhouse, kube)
+        return (kube.map(node), kube)
+    }
+
+    /// The node list with its resource version (where the watches start).
+    public static func nodesAndVersion(_ buffer: UnsafeBufferPointer<UInt8>) throws -> ((deckhouse: [DeckhouseNode], kube: [KubeNode]), String?) {
+        let (kube, version) = try KubeNodeListScan.nodesAndVersion(buffer)
+        return ((kube.map(node), kube), version)
+    }
+
+    /// The Deckhouse view of a node: its roles and NodeGroup from the labels, its sizes.
+    public static func node(_ node: KubeNode) -> DeckhouseNode {
+        DeckhouseNode(
+            name: node.name,
+            roles: DeckhouseNodeRole.roles(labels: node.labels),
+            nodeGroup: node.labels["node.deckhouse.io/group"].map { Sanitizer.line($0) },
+            ready: node.ready,
+            cpuMillis: node.cpuMillis,
+            memoryBytes: node.memoryBytes,
+            diskBytes: node.diskBytes)
     }
 
     public static func nodeGroups(_ bytes: [UInt8]) throws -> [DeckhouseNodeGroup] {

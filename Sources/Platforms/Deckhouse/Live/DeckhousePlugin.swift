@@ -78,6 +78,13 @@ public struct DeckhousePlugin: PlatformPlugin {
         return state
     }
 
+    public func watchSources(for adapter: any PlatformAdapter, interval: Double) -> [any WatchSource] {
+        guard let kube = adapter.target.kube else { return [] }
+        var sources = DeckhouseWatchSources.sources(kube: kube, runner: adapter.runner, interval: interval) { await adapter.probe() }
+        if let etcd = adapter.target.etcd { sources.append(EtcdWatchSources.members(etcd, runner: adapter.runner, interval: interval)) }
+        return sources
+    }
+
     public func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent] {
         let make = WatchEvent.maker(for: new, at: time)
         return KubernetesEvents.events(old, new, make) + EtcdEvents.events(old, new, make)

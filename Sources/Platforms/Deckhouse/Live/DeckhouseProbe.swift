@@ -27,7 +27,7 @@ public struct DeckhouseProbe: Sendable {
         async let settings = reader.read("ModuleConfig deckhouse", DeckhouseNames.deckhouseConfigPath, DeckhouseDecoder.updateSettings)
         async let releases = reader.read("DeckhouseReleases", DeckhouseNames.releases, DeckhouseDecoder.releases)
         async let version = reader.read("ClusterConfiguration", DeckhouseNames.clusterConfigurationSecret, DeckhouseDecoder.kubernetesVersion)
-        async let nodes = reader.read("nodes", "/api/v1/nodes", inPlace: { try DeckhouseDecoder.nodes($0) })
+        async let nodes = reader.readList("nodes", "/api/v1/nodes", inPlace: { try DeckhouseDecoder.nodesAndVersion($0) })
         async let nodeGroups = reader.read("NodeGroups", DeckhouseNames.nodeGroups, DeckhouseDecoder.nodeGroups)
         async let ingress = reader.read("IngressNginxControllers", DeckhouseNames.ingressControllers, DeckhouseDecoder.ingressControllers)
         async let alertmanagers = reader.read("CustomAlertmanagers", DeckhouseNames.alertmanagers, DeckhouseDecoder.alertmanagers)
@@ -36,7 +36,9 @@ public struct DeckhouseProbe: Sendable {
 
         var kubernetes = KubernetesState()
         kubernetes.apiGroups = await groups
-        let nodeRead = await nodes
+        let (nodeRead, nodeVersion) = await nodes
+        // Where every watch of this cluster starts (see DeckhouseWatchSources).
+        kubernetes.versions["/api/v1/nodes"] = nodeVersion
         switch nodeRead {
         case .loaded(let both): kubernetes.nodes = .loaded(both.kube)
         case .failed(let error): kubernetes.nodes = .failed(error)

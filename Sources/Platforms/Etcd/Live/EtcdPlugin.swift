@@ -56,6 +56,12 @@ public struct EtcdPlugin: PlatformPlugin {
         return facts
     }
 
+    /// A bare etcd's rules read no keys: its members, checked every interval, are all there is to follow.
+    public func watchSources(for adapter: any PlatformAdapter, interval: Double) -> [any WatchSource] {
+        guard let etcd = adapter.target.etcd else { return [] }
+        return [EtcdWatchSources.members(etcd, runner: adapter.runner, interval: interval)]
+    }
+
     public func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent] {
         EtcdEvents.events(old, new, WatchEvent.maker(for: new, at: time))
     }

@@ -2,12 +2,12 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#endif
 import ShipshapeCore
 import ShipshapeRunner
 import PlatformKit
 import KubernetesRules
 import KubernetesPanes
-#endif
 
 /// A forward-only JSON reader over bytes, for the one read that is large: the node list
 /// (28 MB at 5,000 nodes). It hands out keys and values as they come and skips whatever

@@ -85,16 +85,18 @@ public enum KubeDecoder {
     }
 
     public static func pods(_ bytes: [UInt8]) throws -> [KubePod] {
-        try JSONDecoder().decode(KubeWire.List<KubeWire.Pod>.self, from: Data(bytes)).items.map { wire in
-            KubePod(
-                name: Sanitizer.line(wire.metadata.name),
-                namespace: wire.metadata.namespace ?? "",
-                app: wire.metadata.labels?["app"],
-                nodeName: wire.spec?.nodeName.map { Sanitizer.line($0) },
-                ready: wire.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } ?? false,
-                phase: wire.status?.phase ?? "Unknown"
-            )
-        }
+        try JSONDecoder().decode(KubeWire.List<KubeWire.Pod>.self, from: Data(bytes)).items.map(pod)
+    }
+
+    public static func pod(_ wire: KubeWire.Pod) -> KubePod {
+        KubePod(
+            name: Sanitizer.line(wire.metadata.name),
+            namespace: wire.metadata.namespace ?? "",
+            app: wire.metadata.labels?["app"],
+            nodeName: wire.spec?.nodeName.map { Sanitizer.line($0) },
+            ready: wire.status?.conditions?.contains { $0.type == "Ready" && $0.status == "True" } ?? false,
+            phase: wire.status?.phase ?? "Unknown"
+        )
     }
 
     public static func secrets(_ bytes: [UInt8]) throws -> [KubeSecretMeta] {

@@ -15,18 +15,26 @@ import KubernetesPanes
 /// does not count. A `null` where an object is expected reads as absent.
 public enum KubeNodeListScan {
     public static func nodes(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONScanError) -> [KubeNode] {
+        try nodesAndVersion(buffer).nodes
+    }
+
+    /// The nodes and the list's `metadata.resourceVersion`, in the same one pass: the version a
+    /// watch of the node list starts from.
+    public static func nodesAndVersion(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONScanError) -> (nodes: [KubeNode], version: String?) {
         var scanner = JSONScanner(buffer)
         var nodes: [KubeNode] = []
         var cache = JSONStringCache()
         var sawItems = false
+        var version: String?
         try scanner.object { s, key throws(JSONScanError) in
+            if key == "metadata" { return version = try KubeListVersion.metadataVersion(&s) }
             guard key == "items" else { return try s.skipValue() }
             sawItems = true
             try s.array { s throws(JSONScanError) in nodes.append(try node(&s, cache: &cache)) }
         }
         try scanner.end()
         guard sawItems else { throw JSONScanError(offset: 0, reason: "missing field items") }
-        return nodes
+        return (nodes, version)
     }
 
     /// The fields of one node that `KubeDecoder.node` maps.

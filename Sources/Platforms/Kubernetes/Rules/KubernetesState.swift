@@ -11,6 +11,9 @@ public struct KubernetesState: Sendable {
     public var clusterRoles: Loaded<[String]> = .notProbed
     /// CronJobs that look like backups, in every namespace.
     public var backupJobs: Loaded<[BackupJob]> = .notProbed
+    /// Each list's `metadata.resourceVersion`, by the path it was read from: where its watch
+    /// stream starts (`?watch=1&resourceVersion=…`).
+    public var versions: [String: String] = [:]
 
     public init() {}
 

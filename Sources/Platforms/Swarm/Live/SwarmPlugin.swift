@@ -73,6 +73,15 @@ public struct SwarmPlugin: PlatformPlugin {
         [try SwarmDemo.makeAdapter(latencyMilliseconds: latencyMilliseconds)]
     }
 
+    public func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent] {
+        SwarmEvents.events(old, new, WatchEvent.maker(for: new, at: time))
+    }
+
+    public func watchSources(for adapter: any PlatformAdapter, interval: Double) -> [any WatchSource] {
+        guard let docker = adapter.target.docker else { return [] }
+        return SwarmWatchSources.sources(docker: docker, runner: adapter.runner, interval: interval)
+    }
+
     /// Manager quorum is Raft's: a majority of managers reachable.
     public func boardFacts(_ cluster: ClusterView) -> BoardFacts {
         var facts = BoardFacts()

@@ -68,6 +68,15 @@ public struct WorkflowPlugin: PlatformPlugin {
         return facts
     }
 
+    /// A watch per list the probe reads, and etcd's members checked every interval where the
+    /// cluster names its etcd.
+    public func watchSources(for adapter: any PlatformAdapter, interval: Double) -> [any WatchSource] {
+        guard let kube = adapter.target.kube else { return [] }
+        var sources = KubernetesWatchSources.sources(probe: KubernetesProbe(runner: adapter.runner, target: kube), interval: interval)
+        if let etcd = adapter.target.etcd { sources.append(EtcdWatchSources.members(etcd, runner: adapter.runner, interval: interval)) }
+        return sources
+    }
+
     public func events(from old: ClusterState, to new: ClusterState, at time: Date) -> [WatchEvent] {
         let make = WatchEvent.maker(for: new, at: time)
         return KubernetesEvents.events(old, new, make) + EtcdEvents.events(old, new, make)
