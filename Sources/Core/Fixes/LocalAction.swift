@@ -7,6 +7,8 @@ public enum LocalAction: Sendable, Hashable, Codable {
     case keepEtcdSnapshot(partial: String, final: String, status: Command)
     case recordDrill(by: String, note: String)
     case markDone(ruleID: String, subject: String, by: String, note: String)
+    /// Write one record (a maintenance step, an off-cluster backup copy) once the commands ran.
+    case appendRecord(RecordEntry, by: String)
 
     /// Folders that must exist before the commands run (etcdctl does not create them).
     public var folders: [String] {
