@@ -6,6 +6,8 @@ import DeckhouseRules
 extension PaneKind {
     /// Deckhouse's update windows, of every open Deckhouse cluster side by side.
     public static let windows = PaneKind("windows")
+    /// Deckhouse releases, those waiting for approval first.
+    public static let releases = PaneKind("releases")
 }
 
 /// Deckhouse's panes, in screen order.
@@ -20,5 +22,10 @@ public enum DeckhousePaneSpecs {
         UpdateWindowsPaneSource(clusters: context.clusters, current: context.current)
     }
 
-    public static let all = [nodes, windows, KubernetesPaneSpecs.backups]
+    /// Releases, those waiting for approval first; `f` approves one.
+    public static let releases = PaneSpec(kind: .releases, title: "Releases", column: 1, weight: 1) { context in
+        DeckhouseReleasesPaneSource(deckhouse: context.state?.deckhouse)
+    }
+
+    public static let all = [nodes, windows, releases, KubernetesPaneSpecs.backups]
 }
