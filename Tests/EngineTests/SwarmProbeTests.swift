@@ -93,7 +93,7 @@ import TestKit
         ])
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let state = try #require(await SwarmProbe(runner: runner, target: DockerTarget(host: "unix:///tmp/x.sock"), now: { now }).probe().value)
-        #expect(asked.withLock { $0 } == ["events", "--since", "1799308800", "--until", "1800000000", "--filter", "type=node", "--format", "{{json .}}"])
+        #expect(asked.withLock { $0 } == ["events", "--since", "1799308800", "--until", "1800000000.000000000", "--filter", "type=node", "--format", "{{json .}}"])
         #expect(state.nodeEvents.isEmpty && state.nodeEventsError?.contains("permission denied") == true)
     }
 

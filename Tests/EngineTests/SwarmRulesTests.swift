@@ -381,3 +381,20 @@ import TestKit
         #expect(subjects == ["vm (aaaaaaaaaaaa)", "vm (bbbbbbbbbbbb)"])
     }
 }
+
+extension SwarmRulesTests {
+    /// The drain's own event anchors the flow on the daemon's clock: an agent coming back just
+    /// before the drain (a swarm init, a leadership change) is no reboot after it.
+    @Test func evidenceCountsOnlyAfterTheDaemonsOwnDrainEvent() {
+        var manager = F.manager()
+        manager.isSelf = true
+        manager.availability = "drain"
+        let records = F.records([F.step(manager, "drain", daysAgo: 0)])
+        let drained = SwarmNodeEvent(nodeID: manager.id, time: F.now.addingTimeInterval(-5), availabilityOld: "active", availabilityNew: "drain")
+        let before = F.event(manager, secondsAgo: 60, from: "unknown", to: "ready")
+        #expect(F.evaluate(SwarmRebootRule(), SwarmState(nodes: [manager], nodeEvents: [before, drained]), records: records)[0].fix == nil)
+        // Without the drain's event (the manager restarted and lost its history), its start counts.
+        let restarted = F.event(manager, secondsAgo: -1, from: "unknown", to: "ready")
+        #expect(F.evaluate(SwarmRebootRule(), SwarmState(nodes: [manager], nodeEvents: [restarted]), records: records)[0].fix != nil)
+    }
+}

@@ -140,7 +140,9 @@ public struct SwarmProbe: Sendable {
     func nodeEvents() async -> ([SwarmNodeEvent], String?) {
         let until = now()
         let since = until.addingTimeInterval(-Self.eventLookback)
-        let arguments = ["events", "--since", String(Int64(since.timeIntervalSince1970)), "--until", String(Int64(until.timeIntervalSince1970)),
+        // Seconds with nanoseconds (docker's own timestamp form): a whole second would leave out
+        // what happened in the current one — the node that came back a moment ago.
+        let arguments = ["events", "--since", String(Int64(since.timeIntervalSince1970)), "--until", String(format: "%.9f", until.timeIntervalSince1970),
                          "--filter", "type=node", "--format", "{{json .}}"]
         do {
             return (try await run("node events", arguments, SwarmDecoder.nodeEvents), nil)

@@ -168,13 +168,13 @@ public final class SwarmSandbox: Sendable {
     }
 
     /// Plays a node rebooting (for tests of the maintenance flow): the manager misses its
-    /// heartbeats and marks it down, then it answers again. Not a docker command.
-    public func restartNode(_ reference: String, downFor seconds: TimeInterval = 30) {
+    /// heartbeats and marks it down, then it answers again, both logged now. Not a docker command.
+    public func restartNode(_ reference: String) {
         world.withLock { world in
             guard let index = world.node(reference) else { return }
             let id = world.nodes[index].id, now = Date()
-            world.log(id, ["state.old": "ready", "state.new": "down"], at: now.addingTimeInterval(-seconds))
-            world.log(id, ["state.old": "down", "state.new": "ready"], at: now)
+            world.log(id, ["state.old": "ready", "state.new": "down"], at: now)
+            world.log(id, ["state.old": "down", "state.new": "ready"], at: now.addingTimeInterval(0.001))
             world.changed[id] = now
         }
     }

@@ -19,8 +19,8 @@ public struct SwarmMaintenance: Sendable, Equatable {
     /// Set when the events show the node left and came back after `openDrain`.
     public var returned: Return?
 
-    /// Daemon clocks and this machine's differ a little: events up to this long before the
-    /// recorded drain still count as after it.
+    /// Daemon clocks and this machine's differ a little: when the manager no longer holds the
+    /// drain's own event, events up to this long before the recorded drain count as after it.
     public static let clockSlack: TimeInterval = 300
 
     public init(node: SwarmNode, records: ConsoleRecords, target: String, events: [SwarmNodeEvent]) {
@@ -28,15 +28,23 @@ public struct SwarmMaintenance: Sendable, Equatable {
         lastReboot = steps.last { $0.action == MaintenanceRecord.Action.reboot }
         if let last = steps.last, last.action == MaintenanceRecord.Action.drain {
             openDrain = last
-            returned = Self.returned(node, after: last.at.addingTimeInterval(-Self.clockSlack), events: events)
+            returned = Self.returned(node, after: Self.drainTime(of: node, recorded: last.at, events: events), events: events)
         }
+    }
+
+    /// When the drain happened by the daemon's own clock: its `availability → drain` event, the
+    /// last one up to the recorded time (with slack). A manager that restarted since no longer
+    /// has it; then the recorded time, less the slack, stands in.
+    static func drainTime(of node: SwarmNode, recorded: Date, events: [SwarmNodeEvent]) -> Date {
+        events.filter { $0.nodeID == node.id && $0.availabilityNew == "drain" && $0.time <= recorded.addingTimeInterval(clockSlack) }
+            .map(\.time).max() ?? recorded.addingTimeInterval(-clockSlack)
     }
 
     /// A departure caused by the node itself (`down` after missed heartbeats, `disconnected`)
     /// followed by `ready`; for the pinned manager, whose own restart wipes the events it held,
     /// the `unknown → ready` it logs for itself when it starts again.
     static func returned(_ node: SwarmNode, after start: Date, events: [SwarmNodeEvent]) -> Return? {
-        let mine = events.filter { $0.nodeID == node.id && $0.time >= start }.sorted { $0.time < $1.time }
+        let mine = events.filter { $0.nodeID == node.id && $0.time > start }.sorted { $0.time < $1.time }
         var left: SwarmNodeEvent?
         for event in mine {
             if let new = event.stateNew, ["down", "disconnected"].contains(new) {
