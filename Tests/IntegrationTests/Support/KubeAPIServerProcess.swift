@@ -50,6 +50,12 @@ final class KubeAPIServerProcess: @unchecked Sendable {
         try JSONSerialization.jsonObject(with: try http("GET", "/_control/requests")) as? [[String: Any]] ?? []
     }
 
+    /// Any control endpoint of the server (README "Control API"), e.g. `/_control/jobs`.
+    @discardableResult
+    func control(_ path: String, _ body: [String: Any]) async throws -> Data {
+        try await post(path, body: body)
+    }
+
     func resetRequests() async throws {
         _ = try http("POST", "/_control/reset-requests", body: Data("{}".utf8))
     }
