@@ -254,3 +254,25 @@ import TestKit
         #expect(findings[0].severity == .critical)
     }
 }
+
+/// `check --demo workflow`: every Workflow rule has a demo case, and the report lists each.
+@Suite struct WorkflowDemoTests {
+    @Test func everyRuleHasADemoCaseAndTheReportListsIt() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wf-\(UUID().uuidString)/audit.jsonl").path
+        let session = Session(adapter: try DemoScenario.workflow.makeAdapter(latencyMilliseconds: 0), audit: try AuditLog(path: path), verifyTimeoutSeconds: 2)
+        let snapshot = await session.refresh()
+        #expect(snapshot.state.failures.isEmpty, "\(snapshot.state.failures)")
+        let verdicts = Dictionary(grouping: snapshot.findings, by: \.rule.id).mapValues { Set($0.map(\.verdict)) }
+        #expect(verdicts["WF-SECURITY"] == [.manual] && verdicts["WF-CNI"] == [.fail] && verdicts["WF-TLS"] == [.pass, .fail])
+        let table = CheckReport(snapshot: snapshot, failOn: .error).table()
+        for id in WorkflowRuleList.all.map(\.info.id) { #expect(table.contains(id), "\(id) missing from check --demo workflow") }
+        // The enforcement fix on the demo: annotate, verify, undo.
+        let finding = try #require(snapshot.findings.first { $0.rule.id == "WF-TLS" && $0.verdict == .fail })
+        let plan = try #require(await session.plan(for: finding))
+        #expect(await session.dryRun(plan) == .accepted(["deployment.apps/deis-router annotated (server dry run)"]))
+        #expect(await session.apply(plan) == .applied(findingCleared: true, detail: "WF-TLS cleared"))
+        let undo = try #require(await session.undoPlan(for: plan))
+        #expect(await session.apply(undo).succeeded)
+        #expect(await session.refresh().findings.contains { $0.rule.id == "WF-TLS" && $0.verdict == .fail })
+    }
+}
