@@ -23,7 +23,7 @@ public enum DeckhousePaneSpecs {
     }
 
     /// Releases, those waiting for approval first; `f` approves one.
-    public static let releases = PaneSpec(kind: .releases, title: "Releases", column: 1, weight: 1) { context in
+    public static let releases = PaneSpec(kind: .releases, title: "Releases", column: 1, weight: 2) { context in
         DeckhouseReleasesPaneSource(deckhouse: context.state?.deckhouse)
     }
 
