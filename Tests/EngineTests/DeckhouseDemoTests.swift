@@ -46,12 +46,16 @@ import TestKit
     static let expected: [[String: [Verdict]]] = [
         ["DH-RELEASE-CHANNEL": [.fail], "DH-UPDATE-WINDOWS": [.pass], "DH-WINDOWS-OVERLAP": [.pass], "DH-RELEASE-AGE": [.pass],
          "DH-K8S-VERSION": [.pass], "DH-MASTERS": [.fail], "DH-NODE-RESOURCES": [.fail, .fail], "DH-FRONTEND": [.fail, .fail],
-         "DH-MONITORING-NODES": [.notApplicable], "DH-SYSTEM-NODES": [.pass], "DH-STORAGECLASS": [.fail], "DH-ALERTS": [.fail],
-         "DH-ETCD-BACKUP": [.pass], "DH-DR-PLAN": [.fail], "NODES-READY": [.pass]],
+         "DH-FRONTEND-CAPACITY": [.notApplicable], "DH-MONITORING-NODES": [.notApplicable], "DH-SYSTEM-NODES": [.pass],
+         "DH-STORAGECLASS": [.fail], "DH-CLUSTER-TOTALS": [.fail], "DH-MONITORING-STORAGE": [.fail], "DH-PV-NODESELECTOR": [.notApplicable],
+         "DH-RELEASE-APPROVAL": [.fail], "DH-CHANNEL-ORDER": [.pass], "DH-ALERTS": [.fail],
+         "DH-ETCD-BACKUP": [.pass], "DH-BACKUP-OFFSITE": [.fail], "DH-DR-PLAN": [.fail], "NODES-READY": [.pass]],
         ["DH-RELEASE-CHANNEL": [.pass], "DH-UPDATE-WINDOWS": [.pass], "DH-WINDOWS-OVERLAP": [.pass], "DH-RELEASE-AGE": [.pass],
          "DH-K8S-VERSION": [.pass], "DH-MASTERS": [.pass], "DH-NODE-RESOURCES": [.pass], "DH-FRONTEND": [.pass, .pass],
-         "DH-MONITORING-NODES": [.pass], "DH-SYSTEM-NODES": [.pass], "DH-STORAGECLASS": [.pass], "DH-ALERTS": [.pass],
-         "DH-ETCD-BACKUP": [.pass], "DH-DR-PLAN": [.fail], "NODES-READY": [.pass]],
+         "DH-FRONTEND-CAPACITY": [.pass], "DH-MONITORING-NODES": [.pass], "DH-SYSTEM-NODES": [.pass], "DH-STORAGECLASS": [.pass],
+         "DH-CLUSTER-TOTALS": [.pass], "DH-MONITORING-STORAGE": [.pass], "DH-PV-NODESELECTOR": [.pass],
+         "DH-RELEASE-APPROVAL": [.notApplicable], "DH-CHANNEL-ORDER": [.pass], "DH-ALERTS": [.pass],
+         "DH-ETCD-BACKUP": [.pass], "DH-BACKUP-OFFSITE": [.fail], "DH-DR-PLAN": [.fail], "NODES-READY": [.pass]],
     ]
 
     @Test func everyRuleHasTheRightVerdictOnBothClusters() async throws {
@@ -66,6 +70,9 @@ import TestKit
                         "\(snapshot.state.target.name) \(rule): \(verdicts[rule] ?? [])")
             }
             #expect(Set(verdicts.keys).isSuperset(of: DeckhouseRuleList.ids))
+            #expect(Set(Self.expected[index].keys).isSuperset(of: DeckhouseRuleList.ids), "every rule has a demo verdict")
+            let table = CheckReport(snapshot: snapshot, failOn: .error).table()
+            for id in DeckhouseRuleList.ids { #expect(table.contains(id), "\(id) missing from check --demo deckhouse") }
         }
         let north = snapshots[0].findings
         #expect(north.first { $0.rule.id == "DH-WINDOWS-OVERLAP" }?.message.contains("dvp-south on Stable") == true)
@@ -98,6 +105,8 @@ import TestKit
         for snapshot in after {
             let overlap = try #require(snapshot.findings.first { $0.rule.id == "DH-WINDOWS-OVERLAP" })
             #expect(overlap.verdict == .fail && overlap.message.contains("Sat 03:00–05:00"), "\(overlap.message)")
+            // dev and prod on one channel: the estate's order is gone, seen from both sides.
+            #expect(snapshot.findings.first { $0.rule.id == "DH-CHANNEL-ORDER" }?.verdict == .fail)
         }
 
         let undo = try #require(await north.undoPlan(for: plan))
@@ -109,6 +118,71 @@ import TestKit
         let steps = try AuditLog.read(path: path).filter { $0.fixID == plan.id }.map(\.step)
         #expect(steps == [.planned, .dryRun, .confirmed, .precondition, .run, .verify, .applied])
         #expect(try AuditLog.read(path: path).allSatisfy { $0.context == "dvp-north" })
+    }
+
+    /// A minor release waits for approval in AutoPatch mode: approving it (typed confirmation,
+    /// server dry run, read-back) clears the finding; the undo withdraws the approval.
+    @Test func approveTheWaitingReleaseThenWithdraw() async throws {
+        let (workspace, path) = try Self.workspace()
+        let north = workspace.sessions[0]
+        let finding = try #require(await workspace.refreshAll()[0].findings.first { $0.rule.id == "DH-RELEASE-APPROVAL" })
+        #expect(finding.subject == "deckhouserelease/v1.69.0" && finding.fix == .approveRelease(name: "v1.69.0", version: "v1.69.0"))
+        let plan = try #require(await north.plan(for: finding))
+        #expect(plan.risk == .high, "the cluster's name is typed")
+        #expect(plan.commands[0].argv.suffix(6) == ["patch", "deckhouserelease", "v1.69.0", "--type=merge", "-p", #"{"approved":true}"#])
+        #expect(plan.changes[1].to.hasPrefix("installs in the next update window, Sat 01:00 UTC") || plan.changes[1].to.hasPrefix("installs now"))
+        #expect(await north.dryRun(plan) == .accepted(["deckhouserelease.deckhouse.io/v1.69.0 patched"]))
+        #expect(await north.apply(plan) == .applied(findingCleared: true, detail: "DH-RELEASE-APPROVAL cleared"))
+        let approved = await workspace.refreshAll()[0]
+        #expect(approved.state.deckhouse.value?.releases.value?.first { $0.name == "v1.69.0" }?.approved == true)
+        // Approving twice is refused before anything runs.
+        guard case .failure(let refusal) = north.plan(.approveRelease(name: "v1.69.0", version: "v1.69.0"), ruleID: "DH-RELEASE-APPROVAL",
+                                                     subject: finding.subject, state: approved.state) else { Issue.record("approved twice"); return }
+        #expect(refusal.reason.contains("approved already"))
+        let undo = try #require(await north.undoPlan(for: plan))
+        #expect(undo.commands[0].arguments.last == #"{"approved":false}"# && undo.risk == .low)
+        #expect(await north.apply(undo).succeeded)
+        #expect(await workspace.refreshAll()[0].findings.first { $0.rule.id == "DH-RELEASE-APPROVAL" }?.verdict == .fail)
+        #expect(try AuditLog.read(path: path).filter { $0.fixID == plan.id }.map(\.step).contains(.applied))
+    }
+
+    @Test func approvingFromTheReleasesPane() async throws {
+        let (workspace, _) = try Self.workspace()
+        let snapshot = await workspace.refreshAll()[0]
+        let context = PaneContext(clusters: [ClusterView(target: workspace.targets[0], state: snapshot.state)], current: 0, policy: .default)
+        let pane = DeckhousePaneSpecs.releases.make(context)
+        #expect(pane.rowCount == 3 && pane.row(at: 0).map(\.text).prefix(3) == ["v1.69.0", "Pending", "waiting"])
+        #expect(pane.summary?.first?.text.contains("1 waiting for approval") == true)
+        guard case .intent(let intent, let ruleID, let subject)? = pane.actions.first?.resolve(0) else { Issue.record("no approve action"); return }
+        #expect(intent == .approveRelease(name: "v1.69.0", version: "v1.69.0") && ruleID == "DH-RELEASE-APPROVAL" && subject == "deckhouserelease/v1.69.0")
+        guard case .unavailable(let why)? = pane.actions.first?.resolve(1) else { Issue.record("a deployed release offered an approval"); return }
+        #expect(why.contains("Deployed"))
+        // South updates automatically: nothing there waits for an approval.
+        let south = await workspace.refreshAll()[1]
+        let southPane = DeckhousePaneSpecs.releases.make(PaneContext(clusters: [ClusterView(target: workspace.targets[1], state: south.state)], current: 0, policy: .default))
+        guard case .unavailable? = southPane.actions.first?.resolve(0) else { Issue.record("Auto mode offered an approval"); return }
+    }
+
+    /// DH-ETCD-BACKUP's fix runs the CronJob now and waits for its Job; DH-BACKUP-OFFSITE's
+    /// records an off-cluster copy.
+    @Test func backupRunNowAndOffClusterCopyRecord() async throws {
+        let adapters = try DeckhouseDemo.makeAdapters(latencyMilliseconds: 0, now: Date().addingTimeInterval(-3 * 86_400))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dh-\(UUID().uuidString)").path
+        let session = Session(adapter: adapters[1], audit: try AuditLog(path: dir + "/audit.jsonl"), verifyTimeoutSeconds: 2)
+        let stale = try #require(await session.refresh().findings.first { $0.rule.id == "DH-ETCD-BACKUP" })
+        #expect(stale.verdict == .fail, "the demo moved three days back: the last backup is old")
+        let run = try #require(await session.plan(for: stale))
+        #expect(run.commands.count == 2 && run.commands[0].arguments.contains("--from=cronjob/d8-etcd-backup-0c1f7e2d"))
+        #expect(run.commands[1].arguments.contains("wait") && run.commands[1].timeoutSeconds == 615)
+        #expect(run.dryRunCommands[0].arguments.last == "--dry-run=server" && run.hasServerDryRun)
+        #expect(await session.apply(run) == .applied(findingCleared: true, detail: "DH-ETCD-BACKUP cleared"))
+        #expect(run.intent.inverse == nil, "a backup that ran stays run")
+
+        let copy = try #require(await session.refresh().findings.first { $0.rule.id == "DH-BACKUP-OFFSITE" })
+        let record = try #require(await session.plan(for: copy))
+        #expect(record.commands.isEmpty && record.title == "Record an off-cluster backup copy")
+        #expect(await session.apply(record) == .applied(findingCleared: true, detail: "recorded"))
+        #expect(try session.records.load().backupCopies.map(\.target) == ["dvp-south"])
     }
 
     @Test func addWindowThroughTheEngineAPIThenUndo() async throws {

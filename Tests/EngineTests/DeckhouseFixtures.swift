@@ -50,13 +50,16 @@ enum DeckhouseFixtures {
     static func deckhouse(settings: DeckhouseUpdateSettings = settings(), nodes: [DeckhouseNode] = healthyNodes,
                           inlet: String? = "HostPort", receivers: Int = 1, storageClass: String? = "ceph-ssd",
                           version: String? = "Automatic", deployedDaysAgo: Double = 30,
-                          backupHoursAgo: Double? = 5) -> DeckhouseState {
+                          backupHoursAgo: Double? = 5, modules: [DeckhouseModuleSettings] = [],
+                          ingressPods: [DeckhouseIngressPod]? = nil) -> DeckhouseState {
         var state = DeckhouseState()
         state.settings = .loaded(settings)
         state.nodes = .loaded(nodes)
         state.releases = .loaded([
-            DeckhouseRelease(name: "v1.68.0", version: "v1.68.0", phase: "Deployed", since: now.addingTimeInterval(-deployedDaysAgo * 86_400)),
-            DeckhouseRelease(name: "v1.67.0", version: "v1.67.0", phase: "Superseded", since: now.addingTimeInterval(-90 * 86_400)),
+            DeckhouseRelease(name: "v1.68.0", version: "v1.68.0", phase: "Deployed", since: now.addingTimeInterval(-deployedDaysAgo * 86_400),
+                             approved: true, requirements: ["k8s": "1.28"], createdAt: now.addingTimeInterval(-deployedDaysAgo * 86_400)),
+            DeckhouseRelease(name: "v1.67.0", version: "v1.67.0", phase: "Superseded", since: now.addingTimeInterval(-90 * 86_400),
+                             approved: true, requirements: ["k8s": "1.27"]),
         ])
         state.kubernetesVersion = .loaded(version)
         state.nodeGroups = .loaded([])
@@ -66,12 +69,28 @@ enum DeckhouseFixtures {
         state.etcdBackupJobs = .loaded(backupHoursAgo.map {
             [DeckhouseEtcdBackupJob(name: "d8-etcd-backup-1", schedule: "0 0 * * *", lastSuccess: now.addingTimeInterval(-$0 * 3600))]
         } ?? [])
+        state.moduleSettings = .loaded(modules)
+        state.ingressPods = .loaded(ingressPods ?? (0..<2).map { ingressPod("controller-main-\($0)", on: "front-\($0)") })
         return state
     }
 
-    static func state(_ deckhouse: DeckhouseState) -> ClusterState {
+    /// An ingress controller pod with Deckhouse's static requests (controller 350m/500Mi and
+    /// two sidecars of 10m/20Mi each).
+    static func ingressPod(_ name: String, on node: String, cpu: Int? = 370, memoryMiB: Int64? = 540) -> DeckhouseIngressPod {
+        DeckhouseIngressPod(name: name, controller: "main", nodeName: node, cpuRequestMillis: cpu, memoryRequestBytes: memoryMiB.map { $0 << 20 })
+    }
+
+    static func release(_ version: String, _ phase: String, daysAgo: Double, approved: Bool = false, k8s: String? = nil) -> DeckhouseRelease {
+        DeckhouseRelease(name: version, version: version, phase: phase, since: now.addingTimeInterval(-daysAgo * 86_400), approved: approved,
+                         requirements: k8s.map { ["k8s": $0] } ?? [:], createdAt: now.addingTimeInterval(-daysAgo * 86_400))
+    }
+
+    static func state(_ deckhouse: DeckhouseState, labels: [String: String] = [:], records: Loaded<ConsoleRecords> = .notProbed) -> ClusterState {
+        var target = target
+        target.labels = labels
         var state = ClusterState(target: target)
         state.deckhouse = .loaded(deckhouse)
+        state.records = records
         return state
     }
 

@@ -102,6 +102,47 @@ import TestKit
         #expect(SwarmProbe.inspectable("postgres:15") == "postgres:15")
     }
 
+    /// What `docker image inspect --format '{{json .Size}} {{json .Config.Healthcheck}}'` printed on
+    /// dockerd 20.10.24 for an image imported with `--change 'HEALTHCHECK …'` and one without.
+    @Test func imageFactsGiveTheSizeAndTheHealthCheck() throws {
+        let checked = try SwarmDecoder.imageFacts(Array(#"1982256 {"Test":["CMD","/bin/sh","-c","true"],"Interval":5000000000}"#.utf8) + [10])
+        #expect(checked.size == 1_982_256 && checked.healthCheck)
+        let plain = try SwarmDecoder.imageFacts(Array("1982256 null\n".utf8))
+        #expect(plain.size == 1_982_256 && !plain.healthCheck)
+        #expect(try SwarmDecoder.imageFacts(Array(#"5 {"Test":["NONE"]}"#.utf8)).healthCheck == false, "a child image can turn its parent's check off")
+        #expect(throws: (any Error).self) { try SwarmDecoder.imageFacts(Array("big null".utf8)) }
+    }
+
+    /// `UpdateConfig` and `Healthcheck` as the docker 20.10 CLI stores them: it fills the update
+    /// defaults (`Order: stop-first`), `--no-healthcheck` is `Test: ["NONE"]`.
+    @Test func serviceUpdateOrderAndHealthCheck() throws {
+        let json = #"""
+        [{"ID":"a","Spec":{"Name":"s1","TaskTemplate":{"ContainerSpec":{"Image":"t/plain:1"}},"Mode":{"Replicated":{"Replicas":1}},
+          "UpdateConfig":{"Parallelism":1,"FailureAction":"pause","Monitor":5000000000,"MaxFailureRatio":0,"Order":"stop-first"}}},
+         {"ID":"b","Spec":{"Name":"s2","TaskTemplate":{"ContainerSpec":{"Image":"t/plain:1","Healthcheck":{"Test":["NONE"]}}},"Mode":{"Replicated":{"Replicas":1}},
+          "UpdateConfig":{"Parallelism":1,"FailureAction":"pause","Monitor":5000000000,"MaxFailureRatio":0,"Order":"start-first"}}},
+         {"ID":"c","Spec":{"Name":"s3","TaskTemplate":{"ContainerSpec":{"Image":"t/plain:1","Healthcheck":{"Test":["CMD-SHELL","true"]}}},"Mode":{"Replicated":{"Replicas":1}}}}]
+        """#
+        let services = try SwarmDecoder.services(Array(json.utf8))
+        #expect(services.map(\.healthCheck) == [.inherited, .disabled, .defined])
+        #expect(services.map(\.updateOrder) == ["stop-first", "start-first", nil])
+        #expect(services.map(\.effectiveUpdateOrder) == ["stop-first", "start-first", "stop-first"], "unset is docker's default")
+    }
+
+    @Test func nodeEventsKeepStateAndAvailabilityChanges() throws {
+        let events = try SwarmDecoder.nodeEvents(Array(SwarmFixtures.nodeEventLines.utf8))
+        #expect(events.count == 3, "the network event is not a node's")
+        #expect(events[0].availabilityOld == "active" && events[0].availabilityNew == "drain" && events[0].stateNew == nil)
+        #expect(events[1].stateOld == "ready" && events[1].stateNew == "down")
+        #expect(events[2].nodeID == "bd2xhpkrz40jw3uyqlbb1o7e3" && abs(events[2].time.timeIntervalSince1970 - 1_796_168_494.916) < 0.01)
+    }
+
+    @Test func getentAddressesOncePerAddress() {
+        let text = "198.51.100.11   STREAM app.example.com\n198.51.100.11   DGRAM  \n198.51.100.11   RAW    \n203.0.113.4     STREAM \n"
+        #expect(SwarmDecoder.addresses(Array(text.utf8)) == ["198.51.100.11", "203.0.113.4"])
+        #expect(SwarmDecoder.addresses([]) == [])
+    }
+
     @Test func theOldCLIsLiteralJSONWordIsMalformed() {
         // docker CLI 20.10 prints the word `json` per row for `--format json` (§0).
         #expect(throws: (any Error).self) { try SwarmDecoder.nodeLines(Array("json\njson\n".utf8)) }

@@ -48,9 +48,15 @@ enum SwarmFixtures {
 
     static func service(_ name: String, replicas: Int = 1, image: String? = nil, constraints: [String] = [],
                         mounts: [SwarmService.Mount] = [], env: [SwarmEnvVar] = [], secrets: [String] = [],
-                        ports: [SwarmService.PublishedPort] = []) -> SwarmService {
+                        ports: [SwarmService.PublishedPort] = [], healthCheck: SwarmService.HealthCheck = .inherited,
+                        updateOrder: String? = nil) -> SwarmService {
         SwarmService(id: "svc-\(name)", name: name, mode: .replicated(replicas), image: image ?? "local/\(name):1.0",
-                     constraints: constraints, mounts: mounts, secrets: secrets, env: env, ports: ports)
+                     constraints: constraints, mounts: mounts, secrets: secrets, env: env, ports: ports,
+                     healthCheck: healthCheck, updateOrder: updateOrder)
+    }
+
+    static func global(_ name: String) -> SwarmService {
+        SwarmService(id: "svc-\(name)", name: name, mode: .global, image: "local/\(name):1.0")
     }
 
     static func task(_ service: String, _ slot: Int, on node: SwarmNode?, state: String = "running") -> SwarmTask {
@@ -58,14 +64,31 @@ enum SwarmFixtures {
                   nodeHostname: node?.hostname ?? "", state: node == nil ? "pending" : state)
     }
 
-    static func state(_ swarm: SwarmState) -> ClusterState {
+    static func state(_ swarm: SwarmState, records: Loaded<ConsoleRecords> = .notProbed) -> ClusterState {
         var state = ClusterState(target: target, readAt: now)
         state.swarm = .loaded(swarm)
+        state.records = records
         return state
     }
 
-    static func evaluate(_ rule: any Rule, _ swarm: SwarmState, policy: Policy = .default) -> [Finding] {
-        rule.evaluate(state(swarm), policy: policy)
+    static func evaluate(_ rule: any Rule, _ swarm: SwarmState, policy: Policy = .default, records: Loaded<ConsoleRecords> = .notProbed) -> [Finding] {
+        rule.evaluate(state(swarm, records: records), policy: policy)
+    }
+
+    /// Records holding the given maintenance steps of this target's nodes.
+    static func records(_ steps: [MaintenanceRecord]) -> Loaded<ConsoleRecords> {
+        var records = ConsoleRecords()
+        records.maintenance = steps
+        return .loaded(records)
+    }
+
+    static func step(_ node: SwarmNode, _ action: String, daysAgo: Double) -> MaintenanceRecord {
+        MaintenanceRecord(target: target.name, node: node.id, at: now.addingTimeInterval(-daysAgo * 86_400), action: action, by: "ops")
+    }
+
+    /// A node event `secondsAgo` before `now`.
+    static func event(_ node: SwarmNode, secondsAgo: Double, from old: String, to new: String) -> SwarmNodeEvent {
+        SwarmNodeEvent(nodeID: node.id, time: now.addingTimeInterval(-secondsAgo), stateOld: old, stateNew: new)
     }
 
     // MARK: documented output
@@ -119,6 +142,16 @@ enum SwarmFixtures {
        "Mode":{"Global":{}},"EndpointSpec":{"Mode":"vip"}},
       "Endpoint":{"Spec":{}}}
     ]
+    """#
+
+    /// `docker events --filter type=node --format '{{json .}}'`, observed on dockerd 20.10.24:
+    /// a worker drained, its daemon stopped (heartbeat failure) and started again.
+    static let nodeEventLines = #"""
+    {"Type":"node","Action":"update","Actor":{"ID":"bd2xhpkrz40jw3uyqlbb1o7e3","Attributes":{"availability.new":"drain","availability.old":"active","name":"dx-w"}},"scope":"swarm","time":1796168482,"timeNano":1796168482409500167}
+    {"Type":"node","Action":"update","Actor":{"ID":"bd2xhpkrz40jw3uyqlbb1o7e3","Attributes":{"name":"dx-w","state.new":"down","state.old":"ready"}},"scope":"swarm","time":1796168493,"timeNano":1796168493603532878}
+    {"Type":"node","Action":"update","Actor":{"ID":"bd2xhpkrz40jw3uyqlbb1o7e3","Attributes":{"name":"dx-w","state.new":"ready","state.old":"down"}},"scope":"swarm","time":1796168494,"timeNano":1796168494916145798}
+    {"Type":"network","Action":"update","Actor":{"ID":"qzmgum15m062066geqbk6c7fs","Attributes":{"name":"ingress"}},"scope":"swarm","time":1796168524,"timeNano":1796168524767663445}
+
     """#
 
     static let servicePsLines = #"""

@@ -65,7 +65,9 @@ import TestKit
             // Both nodes are called vm: each is asked for its own tasks.
             { $0 == ["node", "ps", "--no-trunc", "-q", "--filter", "desired-state=running", "o5b5pu8jypmr3550zc70x3vsb"] ? .success("agenttask00000000000000001\n") : nil },
             { $0 == ["node", "ps", "--no-trunc", "-q", "--filter", "desired-state=running", "37vj0kqrsebf576373tp7fxdb"] ? .success("") : nil },
-            { $0 == ["image", "inspect", "local/sleeper:1.0", "--format", "{{json .Size}}"] ? .success("1982256\n") : nil },
+            { $0 == ["image", "inspect", "local/sleeper:1.0", "--format", "{{json .Size}} {{json .Config.Healthcheck}}"]
+                ? .success(#"1982256 {"Test":["CMD","/bin/sh","-c","true"],"Interval":5000000000}"# + "\n") : nil },
+            { $0.first == "events" ? .success(SwarmFixtures.nodeEventLines) : nil },
             { $0.count > 2 && $0[2].hasPrefix("local/sleeper@sha256:") ? .failure(.nonZeroExit(command: "docker", status: 1, stderr: "Error: No such image: x")) : nil },
         ])
         let state = try #require(await Self.probe(runner).value)
@@ -73,13 +75,55 @@ import TestKit
         #expect(state.tasks.first { $0.name.hasPrefix("agent.") }?.nodeID == "o5b5pu8jypmr3550zc70x3vsb")
         #expect(state.tasks.first { $0.name == "deis-router.1" }?.nodeID == nil, "hostname mgr matches no node")
         #expect(state.images["local/sleeper:1.0"] == .size(1_982_256))
+        #expect(state.imageHealthChecks["local/sleeper:1.0"] == true)
         #expect(state.images.values.contains(.absent))
+        #expect(state.nodeEvents.count == 3 && state.nodeEventsError == nil)
     }
 
-    @Test func anEmptySwarmNeedsOnlyTheLists() async throws {
+    @Test func nodeEventsAreAskedUpToNowAndTheirFailureDarkensOnlyThemselves() async throws {
+        let asked = Mutex<[String]>([])
         let runner = ScriptedRunner(answers: [
             { $0.starts(with: ["node", "ls"]) ? .success("") : nil },
             { $0.starts(with: ["service", "ls"]) ? .success("") : nil },
+            { args in
+                guard args.first == "events" else { return nil }
+                asked.withLock { $0 = args }
+                return .failure(.nonZeroExit(command: "docker events", status: 1, stderr: "Error response from daemon: permission denied"))
+            },
+        ])
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let state = try #require(await SwarmProbe(runner: runner, target: DockerTarget(host: "unix:///tmp/x.sock"), now: { now }).probe().value)
+        #expect(asked.withLock { $0 } == ["events", "--since", "1799308800", "--until", "1800000000.000000000", "--filter", "type=node", "--format", "{{json .}}"])
+        #expect(state.nodeEvents.isEmpty && state.nodeEventsError?.contains("permission denied") == true)
+    }
+
+    @Test func theSwitchoverNameIsResolvedThroughGetent() async throws {
+        struct Resolver: CommandRunner {
+            func run(_ command: Command) async throws(RunError) -> CommandOutput {
+                if command.executable == "getent" {
+                    if command.arguments == ["ahostsv4", "app.example.com"] {
+                        return CommandOutput(text: "198.51.100.11   STREAM app.example.com\n198.51.100.11   DGRAM  \n198.51.100.11   RAW    \n")
+                    }
+                    throw .nonZeroExit(command: "getent", status: 2, stderr: "")
+                }
+                let args = Array(command.arguments.dropFirst(2))
+                return CommandOutput(text: args.first == "events" || args.starts(with: ["node", "ls"]) || args.starts(with: ["service", "ls"]) ? "" : "x")
+            }
+        }
+        func resolve(_ name: String) async -> SwarmDNSAnswer? {
+            await SwarmProbe(runner: Resolver(), target: DockerTarget(host: "unix:///tmp/x.sock"), switchoverHostname: name).probe().value?.switchoverDNS
+        }
+        #expect(await resolve("app.example.com")?.outcome == .addresses(["198.51.100.11"]))
+        #expect(await resolve("gone.example.com")?.outcome == .unresolved)
+        #expect(await resolve("--help")?.outcome == .failed("not a host name"), "never an option to getent")
+        #expect(await resolve("  ") == nil)
+    }
+
+    @Test func anEmptySwarmNeedsOnlyTheListsAndTheEvents() async throws {
+        let runner = ScriptedRunner(answers: [
+            { $0.starts(with: ["node", "ls"]) ? .success("") : nil },
+            { $0.starts(with: ["service", "ls"]) ? .success("") : nil },
+            { $0.first == "events" ? .success("") : nil },
         ])
         #expect(try #require(await Self.probe(runner).value) == SwarmState())
     }
@@ -132,6 +176,7 @@ import TestKit
             { $0.starts(with: ["service", "ls"]) ? .success(calls.next() == 0 ? #"{"ID":"gone"}"# : "") : nil },
             { $0.starts(with: ["service", "inspect"]) ? .failure(.nonZeroExit(command: "docker", status: 1, stderr: "Error: no such service: gone")) : nil },
             { $0.starts(with: ["service", "ps"]) ? .failure(.nonZeroExit(command: "docker", status: 1, stderr: "Error: no such service: gone")) : nil },
+            { $0.first == "events" ? .success("") : nil },
         ])
         #expect(await Self.probe(runner).value == SwarmState())
     }

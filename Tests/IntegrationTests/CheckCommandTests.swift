@@ -58,7 +58,7 @@ import TestKit
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let findings = json?["findings"] as? [[String: Any]] ?? []
         let failing = findings.filter { $0["verdict"] as? String == "fail" }.compactMap { ($0["rule"] as? [String: Any])?["id"] as? String }
-        #expect(Set(failing) == ["WF-ROUTER-SCALE", "WF-REGISTRATION", "WF-GRAFANA-SIGNUP", "WF-MINIO", "NODES-READY"])
+        #expect(Set(failing) == ["WF-ROUTER-SCALE", "WF-REGISTRATION", "WF-GRAFANA-SIGNUP", "WF-MINIO", "NODES-READY", "WF-TLS", "WF-CNI"])
     }
 
     @Test func failOnCriticalOnlyCountsCritical() throws {

@@ -50,18 +50,24 @@ import TestKit
         return out.mapValues { $0.sorted() }
     }
 
-    static let northVerdicts: [String: [String]] = [
-        "DH-RELEASE-CHANNEL": ["fail"], "DH-UPDATE-WINDOWS": ["pass"], "DH-WINDOWS-OVERLAP": ["pass"], "DH-RELEASE-AGE": ["pass"],
-        "DH-K8S-VERSION": ["pass"], "DH-MASTERS": ["fail"], "DH-NODE-RESOURCES": ["fail", "fail"], "DH-FRONTEND": ["fail", "fail"],
-        "DH-MONITORING-NODES": ["n/a"], "DH-SYSTEM-NODES": ["pass"], "DH-STORAGECLASS": ["fail"], "DH-ALERTS": ["fail"],
-        "DH-ETCD-BACKUP": ["pass"], "DH-DR-PLAN": ["fail"], "NODES-READY": ["pass"], "ETCD-SNAPSHOT": ["n/a"],
-    ]
-    static let southVerdicts: [String: [String]] = [
-        "DH-RELEASE-CHANNEL": ["pass"], "DH-UPDATE-WINDOWS": ["pass"], "DH-WINDOWS-OVERLAP": ["pass"], "DH-RELEASE-AGE": ["pass"],
-        "DH-K8S-VERSION": ["pass"], "DH-MASTERS": ["pass"], "DH-NODE-RESOURCES": ["pass"], "DH-FRONTEND": ["pass", "pass"],
-        "DH-MONITORING-NODES": ["pass"], "DH-SYSTEM-NODES": ["pass"], "DH-STORAGECLASS": ["pass"], "DH-ALERTS": ["pass"],
-        "DH-ETCD-BACKUP": ["pass"], "DH-DR-PLAN": ["fail"], "NODES-READY": ["pass"], "ETCD-SNAPSHOT": ["n/a"],
-    ]
+    /// Every DH-* rule's verdict on the demo's clusters; DH-CHANNEL-ORDER depends on the env
+    /// labels the clusters are opened with (the demo's: dev and prod; none from --context).
+    static func northVerdicts(channelOrder: String) -> [String: [String]] {
+        ["DH-RELEASE-CHANNEL": ["fail"], "DH-UPDATE-WINDOWS": ["pass"], "DH-WINDOWS-OVERLAP": ["pass"], "DH-RELEASE-AGE": ["pass"],
+         "DH-K8S-VERSION": ["pass"], "DH-MASTERS": ["fail"], "DH-NODE-RESOURCES": ["fail", "fail"], "DH-FRONTEND": ["fail", "fail"],
+         "DH-FRONTEND-CAPACITY": ["n/a"], "DH-MONITORING-NODES": ["n/a"], "DH-SYSTEM-NODES": ["pass"], "DH-STORAGECLASS": ["fail"],
+         "DH-CLUSTER-TOTALS": ["fail"], "DH-MONITORING-STORAGE": ["fail"], "DH-PV-NODESELECTOR": ["n/a"], "DH-RELEASE-APPROVAL": ["fail"],
+         "DH-CHANNEL-ORDER": [channelOrder], "DH-ALERTS": ["fail"], "DH-ETCD-BACKUP": ["pass"], "DH-BACKUP-OFFSITE": ["fail"],
+         "DH-DR-PLAN": ["fail"], "NODES-READY": ["pass"], "ETCD-SNAPSHOT": ["n/a"]]
+    }
+    static func southVerdicts(channelOrder: String) -> [String: [String]] {
+        ["DH-RELEASE-CHANNEL": ["pass"], "DH-UPDATE-WINDOWS": ["pass"], "DH-WINDOWS-OVERLAP": ["pass"], "DH-RELEASE-AGE": ["pass"],
+         "DH-K8S-VERSION": ["pass"], "DH-MASTERS": ["pass"], "DH-NODE-RESOURCES": ["pass"], "DH-FRONTEND": ["pass", "pass"],
+         "DH-FRONTEND-CAPACITY": ["pass"], "DH-MONITORING-NODES": ["pass"], "DH-SYSTEM-NODES": ["pass"], "DH-STORAGECLASS": ["pass"],
+         "DH-CLUSTER-TOTALS": ["pass"], "DH-MONITORING-STORAGE": ["pass"], "DH-PV-NODESELECTOR": ["pass"], "DH-RELEASE-APPROVAL": ["n/a"],
+         "DH-CHANNEL-ORDER": [channelOrder], "DH-ALERTS": ["pass"], "DH-ETCD-BACKUP": ["pass"], "DH-BACKUP-OFFSITE": ["fail"],
+         "DH-DR-PLAN": ["fail"], "NODES-READY": ["pass"], "ETCD-SNAPSHOT": ["n/a"]]
+    }
 
     @Test func demoReportsEveryRuleForBothClusters() throws {
         let result = try Self.run(["check", "--demo", "deckhouse", "--format", "json"])
@@ -70,8 +76,11 @@ import TestKit
         #expect(reports.count == 2)
         let names = reports.map { ($0["target"] as? [String: Any])?["name"] as? String }
         #expect(names == ["dvp-north", "dvp-south"])
-        #expect(Self.verdicts(reports[0]) == Self.northVerdicts)
-        #expect(Self.verdicts(reports[1]) == Self.southVerdicts)
+        #expect(Self.verdicts(reports[0]) == Self.northVerdicts(channelOrder: "pass"))
+        #expect(Self.verdicts(reports[1]) == Self.southVerdicts(channelOrder: "pass"))
+        for report in reports {
+            #expect(Set(Self.verdicts(report).keys).isSuperset(of: DeckhouseRuleList.ids), "check --demo lists every rule")
+        }
         #expect(reports.allSatisfy { ($0["probeErrors"] as? [Any])?.isEmpty == true })
         let table = try Self.run(["check", "--demo", "deckhouse"])
         #expect(table.stdout.contains("target: Deckhouse · ctx dvp-north") && table.stdout.contains("target: Deckhouse · ctx dvp-south"))
@@ -97,8 +106,34 @@ import TestKit
         let reports = try Self.reports(both.stdout)
         #expect(reports.map { (($0["target"] as? [String: Any])?["kube"] as? [String: Any])?["context"] as? String } == ["dvp-north", "dvp-south"])
         #expect(reports.map { ($0["target"] as? [String: Any])?["platform"] as? String } == ["deckhouse", "deckhouse"], "detected")
-        #expect(Self.verdicts(reports[0]) == Self.northVerdicts)
-        #expect(Self.verdicts(reports[1]) == Self.southVerdicts)
+        #expect(Self.verdicts(reports[0]) == Self.northVerdicts(channelOrder: "n/a"))
+        #expect(Self.verdicts(reports[1]) == Self.southVerdicts(channelOrder: "n/a"))
+
+        // The estate file's env labels order the channels: north (Alpha) labelled dev and south
+        // (Stable) prod is in order; the other way round, both clusters say it is not.
+        for (northEnv, southEnv, verdict) in [("dev", "prod", "pass"), ("prod", "dev", "fail")] {
+            let estate = north.directory + "/estate-\(northEnv).yaml"
+            try """
+            clusters:
+              - name: dvp-north
+                platform: deckhouse
+                kubeconfig: \(merged)
+                context: dvp-north
+                labels: {env: \(northEnv)}
+              - name: dvp-south
+                platform: deckhouse
+                kubeconfig: \(merged)
+                context: dvp-south
+                labels: {env: \(southEnv)}
+            """.write(toFile: estate, atomically: true, encoding: .utf8)
+            let ordered = try Self.run(["check", "--estate", estate, "--format", "json"])
+            let estateReports = try Self.reports(ordered.stdout)
+            #expect(estateReports.count == 2, "stderr: \(ordered.stderr)")
+            for report in estateReports {
+                let finding = (report["findings"] as? [[String: Any]] ?? []).first { ($0["rule"] as? [String: Any])?["id"] as? String == "DH-CHANNEL-ORDER" }
+                #expect(finding?["verdict"] as? String == verdict, "\(northEnv)/\(southEnv): \(String(describing: finding?["message"]))")
+            }
+        }
 
         let all = try Self.run(["check", "--kubeconfig", merged, "--all-contexts", "--format", "json"])
         #expect(try Self.reports(all.stdout).count == 2, "stderr: \(all.stderr)")

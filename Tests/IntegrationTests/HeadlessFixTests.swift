@@ -59,9 +59,10 @@ import TestKit
     }
 
     @Test func unknownOrManualRulesChangeNothing() async throws {
-        let none = try CheckCommandTests.run(["fix", "WF-TLS", "--demo", "workflow", "--yes"])
+        // WF-RBAC passes on the demo: nothing to fix.
+        let none = try CheckCommandTests.run(["fix", "WF-RBAC", "--demo", "workflow", "--yes"])
         #expect(none.status == 2)
-        #expect(none.stderr.contains("no failing WF-TLS finding"))
+        #expect(none.stderr.contains("no failing WF-RBAC finding"))
         let manual = try CheckCommandTests.run(["fix", "WF-MINIO", "--demo", "workflow", "--yes"])
         #expect(manual.status == 2)
         #expect(manual.stderr.contains("no automatic fix"))

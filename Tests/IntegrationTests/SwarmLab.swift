@@ -127,6 +127,31 @@ final class SwarmLab: @unchecked Sendable {
         return daemon
     }
 
+    /// Stops the worker's dockerd and starts it again on the same data: what the manager sees of
+    /// a node being rebooted — it misses the heartbeats (down), then the node rejoins (ready).
+    /// The closest to a reboot a lab of daemons in namespaces can do; it says so where used.
+    func restartWorker(whileDown: (() async throws -> Void)? = nil) async throws {
+        guard let manager, let old = worker else { throw SwarmLabError("no worker to restart") }
+        await old.stop()
+        try await Polling.until("the manager to see \(old.hostname) down", timeout: 90, every: 0.2) {
+            try await manager.run(["node", "ls", "--format", "{{.Hostname}} {{.Status}}"]).contains("\(old.hostname) Down")
+        }
+        try await whileDown?()
+        let daemon = try await SwarmDaemon.start(root: root + "/w", netns: workerNetns, hostname: old.hostname, address: workerAddress)
+        worker = daemon
+        try await Polling.until("\(old.hostname) Ready again", timeout: 90, every: 0.2) {
+            try await manager.run(["node", "ls", "--format", "{{.Hostname}} {{.Status}}"]).contains("\(old.hostname) Ready")
+        }
+    }
+
+    /// Imports the busybox image under another tag on both daemons, declaring `HEALTHCHECK`
+    /// (`docker import --change`), for the rules that read an image's health check.
+    func importCheckedImage(_ tag: String) async throws {
+        for daemon in [manager, worker].compactMap({ $0 }) {
+            try await daemon.run(["import", "--change", #"HEALTHCHECK --interval=5s CMD ["/bin/sh","-c","true"]"#, root + "/img.tar", tag])
+        }
+    }
+
     /// Waits until the service's tasks with desired state running number `count` and all run.
     func waitForRunning(_ services: [String], count: Int, timeout: Double = 90) async throws {
         guard let manager else { throw SwarmLabError("no manager started") }

@@ -66,7 +66,11 @@ import TestKit
         #expect(k.pods.value?.count == 1)
         #expect(k.apiGroups.value?.contains("rbac.authorization.k8s.io") == true)
         let failing = Set(snapshot.failing.map(\.rule.id))
-        #expect(failing == ["WF-ROUTER-SCALE", "WF-REGISTRATION", "WF-GRAFANA-SIGNUP", "WF-MINIO", "NODES-READY"])
+        #expect(failing == ["WF-ROUTER-SCALE", "WF-REGISTRATION", "WF-GRAFANA-SIGNUP", "WF-MINIO", "NODES-READY", "WF-TLS", "WF-CNI"])
+        // The registry proxy as the DaemonSet and its pods say: hostPort 5555, 1 of 3 Ready.
+        let proxy = try #require(snapshot.state.workflow.value?.registryProxy.value ?? nil)
+        #expect(proxy.hostPorts == [5555] && proxy.desired == 3 && proxy.ready == 1 && proxy.notReadyPods.count == 2)
+        #expect(snapshot.findings.filter { $0.rule.id == "WF-SECURITY" }.count == SecurityRule.steps.count)
         // Every read went through `get --raw` paths, never a typed `kubectl get`.
         let paths = try await f.server.requests().compactMap { $0["path"] as? String }
         #expect(paths.contains("/api/v1/nodes"))
@@ -115,6 +119,27 @@ import TestKit
         #expect(k.deployment("deis-monitor-grafana")?.env("ALLOW_SIGN_UP")?.value == "false")
         // The other env entries survived the strategic merge.
         #expect(k.deployment("deis-monitor-grafana")?.env("BIND_PORT")?.value == "3500")
+    }
+
+    /// WF-TLS's enforcement fix is `kubectl annotate` (a merge patch of the deployment's
+    /// metadata): the dry run reaches the server as one, stores nothing, and the undo removes
+    /// the annotation again.
+    @Test func httpsEnforcementThroughAnnotate() async throws {
+        let f = try await Self.fixture()
+        defer { f.server.stop() }
+        let finding = try #require(await f.session.refresh().findings.first { $0.rule.id == "WF-TLS" && $0.subject == "deis/deis-router" })
+        let plan = try #require(await f.session.plan(for: finding))
+        #expect(plan.changes.last?.to.contains("router.deployment_annotations") == true)
+        try await f.server.resetRequests()
+        guard case .accepted(let answer) = await f.session.dryRun(plan) else { Issue.record("dry run rejected"); return }
+        #expect(answer == ["deployment.apps/deis-router annotated (server dry run)"])
+        let writes = try await f.server.requests().filter { $0["write"] as? Bool == true }
+        #expect(!writes.isEmpty && writes.allSatisfy { $0["dryRun"] as? Bool == true }, "only a dry run reached the server: \(writes)")
+        #expect(await f.session.apply(plan) == .applied(findingCleared: true, detail: "WF-TLS cleared"))
+        #expect(await f.session.refresh().state.kubernetes.deployment("deis-router")?.annotations["router.deis.io/nginx.ssl.enforce"] == "true")
+        let undo = try #require(await f.session.undoPlan(for: plan))
+        #expect(await f.session.apply(undo).succeeded)
+        #expect(await f.session.refresh().state.kubernetes.deployment("deis-router")?.annotations["router.deis.io/nginx.ssl.enforce"] == nil)
     }
 
     @Test func forbiddenIsAClearErrorOnItsSection() async throws {

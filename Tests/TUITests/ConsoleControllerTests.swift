@@ -52,7 +52,7 @@ import TestKit
         controller.start()
         await controller.settle()
         let text = screen.text()
-        for title in ["Nodes (3)", "Router scale (1)", "Findings (5)", "Activity"] { #expect(text.contains(title)) }
+        for title in ["Nodes (3)", "Router scale (1)", "Findings (13)", "Activity"] { #expect(text.contains(title)) }
         #expect(text.contains("NotReady"))
     }
 

@@ -64,11 +64,11 @@ import TestKit
 
     @Test func weekGridShowsBothClustersWithTheirNextWindow() async throws {
         let (controller, screen) = try await Self.controller()
-        #expect(controller.model.panes == [.nodes, .windows, .findings, .backups, .activity])
+        #expect(controller.model.panes == [.nodes, .windows, .findings, .releases, .backups, .activity])
         let text = screen.text()
         #expect(text.contains("Update windows (2)"))
         #expect(text.contains("context: dvp-north │ cluster 1/2 (c: next)"))
-        #expect(text.contains("● dvp-north  Alpha · Auto · "))
+        #expect(text.contains("● dvp-north  Alpha · AutoPatch · "))
         #expect(text.contains("  dvp-south  Stable · Auto · "))
         let rows = Self.lines(screen)
         // North: Saturday 01:00–05:00. South: Sat/Sun 03:00–06:00 and Wed 22:00 to Thu 02:00.
@@ -125,16 +125,16 @@ import TestKit
 
     @Test func cKeySwitchesTheCurrentClusterAndAShowsAllFindings() async throws {
         let (controller, screen) = try await Self.controller()
-        #expect(controller.model.visibleFindings.count == 9)
+        #expect(controller.model.visibleFindings.count == 13)
         controller.handle(.char("c"))
         controller.drawNow()
         #expect(controller.model.target.name == "dvp-south")
         #expect(screen.text().contains("context: dvp-south │ cluster 2/2"))
         #expect(screen.text().contains("● dvp-south  Stable"))
-        #expect(controller.model.visibleFindings.map(\.rule.id) == ["DH-DR-PLAN"])
+        #expect(controller.model.visibleFindings.map(\.rule.id) == ["DH-BACKUP-OFFSITE", "DH-DR-PLAN"])
         controller.handle(.char("A"))
         controller.drawNow()
-        #expect(screen.text().contains("Findings · all clusters (10)"))
+        #expect(screen.text().contains("Findings · all clusters (15)"))
         #expect(screen.text().contains("CLUSTER"))
         // A fix on another cluster's finding makes that cluster current first.
         try Self.select("DH-RELEASE-CHANNEL", cluster: "dvp-north", in: controller)

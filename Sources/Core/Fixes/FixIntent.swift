@@ -28,6 +28,19 @@ public enum FixIntent: Sendable, Hashable, Codable {
     /// Every platform, on this machine: record that a backup the console cannot take was made
     /// (Deis v1's platform data: database, registry, builder), with who and when.
     case recordBackup(kind: String)
+    /// `RolloutOrdering`: how a service replaces its tasks on an update — `start-first` (the new
+    /// task runs before the old one stops) or `stop-first`. `from` is the effective order the
+    /// rule saw (the platform's default when unset).
+    case setUpdateOrder(service: String, from: String, to: String)
+    /// `ReleaseApproving`: approve a platform release that waits for approval (manual update
+    /// mode), or withdraw that approval while it still waits.
+    case approveRelease(name: String, version: String)
+    case withdrawReleaseApproval(name: String, version: String)
+    /// `ScheduledJobRunning`: run scheduled jobs now (one run of each) and wait for them to end.
+    /// No inverse: what ran has run.
+    case runScheduledJobs(namespace: String, names: [String])
+    /// Every platform, on this machine: record that a backup was copied off the cluster.
+    case recordBackupCopy
     /// Every platform, on this machine: record that a restore drill was done.
     case recordDrill
     /// Every platform, on this machine: record that a manual rule was checked by hand.
@@ -49,6 +62,11 @@ public enum FixIntent: Sendable, Hashable, Codable {
         case .recordBackup(let kind): return "record a \(kind) backup as done"
         case .addUpdateWindow(let window, _): return "add the update window \(window) (UTC)"
         case .removeUpdateWindow(let window, _): return "remove the update window \(window) (UTC)"
+        case .setUpdateOrder(let service, let from, let to): return "set the update order of \(service): \(from) → \(to)"
+        case .approveRelease(_, let version): return "approve release \(version)"
+        case .withdrawReleaseApproval(_, let version): return "withdraw the approval of release \(version)"
+        case .runScheduledJobs(let namespace, let names): return "run \(names.map { "\(namespace)/\($0)" }.joined(separator: ", ")) now and wait for it"
+        case .recordBackupCopy: return "record an off-cluster backup copy"
         case .recordDrill: return "record a restore drill as done"
         case .markDone(let ruleID, let subject): return "mark \(ruleID) on \(subject) as checked by hand"
         }
@@ -67,7 +85,10 @@ public enum FixIntent: Sendable, Hashable, Codable {
             var rest = existing
             if let index = rest.firstIndex(of: window) { rest.remove(at: index) }
             return .addUpdateWindow(window: window, existing: rest)
-        case .preseedImages, .etcdSnapshot, .exportConfig, .recordBackup, .recordDrill, .markDone: return nil
+        case .setUpdateOrder(let service, let from, let to): return .setUpdateOrder(service: service, from: to, to: from)
+        case .approveRelease(let name, let version): return .withdrawReleaseApproval(name: name, version: version)
+        case .withdrawReleaseApproval(let name, let version): return .approveRelease(name: name, version: version)
+        case .preseedImages, .etcdSnapshot, .exportConfig, .recordBackup, .recordDrill, .markDone, .runScheduledJobs, .recordBackupCopy: return nil
         }
     }
 }

@@ -14,6 +14,8 @@ public enum LocalAction: Sendable, Hashable, Codable {
     case recordBackup(kind: String, by: String, location: String, note: String)
     case recordDrill(by: String, note: String)
     case markDone(ruleID: String, subject: String, by: String, note: String)
+    /// Write one record (a maintenance step, an off-cluster backup copy) once the commands ran.
+    case appendRecord(RecordEntry, by: String)
 
     /// Folders that must exist before the commands run (etcdctl does not create them).
     public var folders: [String] {

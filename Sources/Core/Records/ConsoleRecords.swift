@@ -1,7 +1,8 @@
 import Foundation
 
 /// What the console itself knows and the cluster does not: snapshots it took,
-/// restore drills and maintenance an operator marked done, manual rules confirmed.
+/// restore drills and maintenance an operator marked done, manual rules confirmed, backup
+/// copies taken off the cluster.
 public struct ConsoleRecords: Sendable, Codable, Equatable {
     public var etcdSnapshots: [EtcdSnapshotRecord] = []
     public var drills: [DrillRecord] = []
@@ -10,10 +11,13 @@ public struct ConsoleRecords: Sendable, Codable, Equatable {
     /// Backups other than etcd snapshots: exports the console took and verified, and backups
     /// made outside it that an operator recorded.
     public var backups: [BackupRecord] = []
+    /// Copies of a backup taken off the cluster (Deckhouse's etcd backups land on the masters).
+    public var backupCopies: [BackupCopyRecord] = []
 
     public init() {}
 
-    // A records file written before a kind of record existed lacks its key: none of that kind.
+    /// A records file written before a kind of record existed has no key for it: that kind
+    /// is empty, and every other record is kept.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         etcdSnapshots = try c.decodeIfPresent([EtcdSnapshotRecord].self, forKey: .etcdSnapshots) ?? []
@@ -21,6 +25,7 @@ public struct ConsoleRecords: Sendable, Codable, Equatable {
         maintenance = try c.decodeIfPresent([MaintenanceRecord].self, forKey: .maintenance) ?? []
         manualDone = try c.decodeIfPresent([ManualDoneRecord].self, forKey: .manualDone) ?? []
         backups = try c.decodeIfPresent([BackupRecord].self, forKey: .backups) ?? []
+        backupCopies = try c.decodeIfPresent([BackupCopyRecord].self, forKey: .backupCopies) ?? []
     }
 
     /// The newest backup of that kind for a target (exports count only once verified).
@@ -35,6 +40,26 @@ public struct ConsoleRecords: Sendable, Codable, Equatable {
 
     public func latestDrill(for target: String) -> DrillRecord? {
         drills.filter { $0.target == target }.max { $0.doneAt < $1.doneAt }
+    }
+
+    /// A node's maintenance steps for a target, oldest first.
+    public func maintenance(for target: String, node: String) -> [MaintenanceRecord] {
+        maintenance.filter { $0.target == target && $0.node == node }.sorted { $0.at < $1.at }
+    }
+
+    public func latestBackupCopy(for target: String) -> BackupCopyRecord? {
+        backupCopies.filter { $0.target == target }.max { $0.at < $1.at }
+    }
+
+    /// Adds what a plan recorded, stamped with the target, who and when.
+    public mutating func append(_ entry: RecordEntry, target: String, by: String, at: Date) {
+        switch entry {
+        case .maintenance(let node, let action, let drainedAt, let leftAt, let backAt, let evidence):
+            maintenance.append(MaintenanceRecord(target: target, node: node, at: at, action: action, by: by,
+                                                 drainedAt: drainedAt, leftAt: leftAt, backAt: backAt, evidence: evidence))
+        case .backupCopy(let note):
+            backupCopies.append(BackupCopyRecord(target: target, at: at, by: by, note: note))
+        }
     }
 }
 
@@ -76,18 +101,64 @@ public struct DrillRecord: Sendable, Codable, Equatable {
     }
 }
 
-/// A node drained or rebooted for maintenance.
+/// One step of a node's maintenance, as the console's maintenance flow records it (drain →
+/// the operator reboots → the node comes back Ready → activate). Only a `reboot` entry —
+/// written when a drained node is activated after the console saw it leave and come back —
+/// says the node was rebooted; a drain, or an activate with nothing seen, says it was not.
 public struct MaintenanceRecord: Sendable, Codable, Equatable {
+    public enum Action {
+        /// The node was drained for maintenance: the flow is open.
+        public static let drain = "drain"
+        /// Activated after it was seen leaving and coming back: a reboot, confirmed by the operator.
+        public static let reboot = "reboot"
+        /// Activated with no reboot seen: the flow closed without one.
+        public static let activate = "activate"
+    }
+
     public var target: String
+    /// The node's ID (stable across renames).
     public var node: String
     public var at: Date
+    /// `drain`, `reboot` or `activate` (see `Action`).
     public var action: String
+    /// Who confirmed it; nil in records from before the flow.
+    public var by: String?
+    /// For a reboot: when the flow drained the node, when it was seen leaving the swarm and
+    /// when it came back Ready.
+    public var drainedAt: Date?
+    public var leftAt: Date?
+    public var backAt: Date?
+    /// What the evidence was, in a sentence ("down at 10:02 (heartbeat failure), ready at 10:05").
+    public var evidence: String?
 
-    public init(target: String, node: String, at: Date, action: String) {
+    public init(target: String, node: String, at: Date, action: String, by: String? = nil, drainedAt: Date? = nil,
+                leftAt: Date? = nil, backAt: Date? = nil, evidence: String? = nil) {
         self.target = target
         self.node = node
         self.at = at
         self.action = action
+        self.by = by
+        self.drainedAt = drainedAt
+        self.leftAt = leftAt
+        self.backAt = backAt
+        self.evidence = evidence
+    }
+}
+
+/// A backup copied away from the cluster (004 "Keep these backups as far away from your
+/// cluster as possible"), as the operator recorded it.
+public struct BackupCopyRecord: Sendable, Codable, Equatable {
+    public var target: String
+    public var at: Date
+    public var by: String
+    /// Where the copy went, or a note.
+    public var note: String
+
+    public init(target: String, at: Date, by: String, note: String) {
+        self.target = target
+        self.at = at
+        self.by = by
+        self.note = note
     }
 }
 

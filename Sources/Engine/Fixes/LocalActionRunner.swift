@@ -43,6 +43,10 @@ struct LocalActionRunner: Sendable {
         case .markDone(let ruleID, let subject, let by, let note):
             try save { $0.manualDone.append(ManualDoneRecord(target: target.name, ruleID: ruleID, subject: subject, doneAt: now, by: by, note: note)) }
             return "\(ruleID) marked checked"
+        case .appendRecord(let entry, let by):
+            let target = target.name
+            try save { $0.append(entry, target: target, by: by, at: now) }
+            return "recorded \(entry.summary)"
         }
     }
 

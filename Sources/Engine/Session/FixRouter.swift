@@ -1,3 +1,4 @@
+import Foundation
 import ShipshapeCore
 import PlatformKit
 import ShipshapeRunner
@@ -38,9 +39,33 @@ public enum FixRouter {
             guard let editor = adapter as? any UpdateWindowEditing else { return missing("edit update windows", name) }
             let adding = if case .addUpdateWindow = intent { true } else { false }
             return editor.planWindow(window, existing: existing, adding: adding, request)
+        case .setUpdateOrder(let service, let from, let to):
+            guard let orderer = adapter as? any RolloutOrdering else { return missing("change how services roll out", name) }
+            return orderer.planUpdateOrder(service: service, from: from, to: to, request)
+        case .approveRelease(let release, let version), .withdrawReleaseApproval(let release, let version):
+            guard let approver = adapter as? any ReleaseApproving else { return missing("approve releases", name) }
+            let approve = if case .approveRelease = intent { true } else { false }
+            return approver.planApproval(release: release, version: version, approve: approve, request)
+        case .runScheduledJobs(let namespace, let names):
+            guard let runner = adapter as? any ScheduledJobRunning else { return missing("run scheduled jobs", name) }
+            return runner.planJobRun(namespace: namespace, cronJobs: names, request)
+        case .recordBackupCopy:
+            return .success(backupCopyPlan(request))
         case .recordDrill, .markDone, .recordBackup:
             return .failure(FixRefusal("cannot record \(intent.summary)"))
         }
+    }
+
+    /// Every platform, on this machine: the operator says a backup was copied off the cluster
+    /// (nothing in the cluster can show it); recorded with who and when.
+    static func backupCopyPlan(_ request: PlanRequest) -> FixPlan {
+        let day = String(ISO8601DateFormatter().string(from: request.now).prefix(10))
+        return FixPlan(
+            ruleID: request.ruleID, subject: request.subject, title: "Record an off-cluster backup copy", risk: .low,
+            intent: .recordBackupCopy,
+            changes: [.init(what: "records: off-cluster backup copy", from: "(none recent)", to: "copied \(day), recorded by \(request.operatorName)")],
+            commands: [], dryRunCommands: [], preconditions: [], postconditions: [],
+            local: .appendRecord(.backupCopy(note: "copy off the cluster recorded in the console"), by: request.operatorName))
     }
 
     static func missing(_ what: String, _ platform: String) -> Result<FixPlan, FixRefusal> {

@@ -46,7 +46,8 @@ final class KubeAPIServerProcess: @unchecked Sendable {
         _ = try await post("/_control/fault", body: ["mode": mode, "paths": paths])
     }
 
-    /// Any control endpoint with a JSON body (`/_control/node-ready`, `/_control/expire-history`…).
+    /// Any control endpoint with a JSON body (README "Control API": `/_control/node-ready`,
+    /// `/_control/expire-history`, `/_control/jobs`…).
     @discardableResult
     func control(_ path: String, _ body: [String: Any] = [:]) async throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: try await post(path, body: body)) as? [String: Any] ?? [:]

@@ -8,8 +8,9 @@ import DeckhouseRules
 import EtcdRules
 
 /// Deckhouse (Kubernetes): the Deckhouse probe (and etcd when the cluster names endpoints);
-/// changes ModuleConfig `deckhouse` — the release channel and the update windows.
-public struct DeckhouseAdapter: PlatformAdapter, SettingToggle, UpdateWindowEditing, SnapshotTaking {
+/// changes ModuleConfig `deckhouse` — the release channel and the update windows —, approves
+/// releases, and runs the etcd backup CronJob on demand.
+public struct DeckhouseAdapter: PlatformAdapter, SettingToggle, UpdateWindowEditing, SnapshotTaking, ReleaseApproving, ScheduledJobRunning {
     public let target: Target
     public let runner: any CommandRunner
     let kube: KubeTarget
@@ -57,6 +58,23 @@ public struct DeckhouseAdapter: PlatformAdapter, SettingToggle, UpdateWindowEdit
             return .failure(FixRefusal("cannot plan \(intent.summary)"))
         }
         return .success(plan)
+    }
+
+    public func planApproval(release: String, version: String, approve: Bool, _ request: PlanRequest) -> Result<FixPlan, FixRefusal> {
+        let deckhouse = request.state?.deckhouse.value
+        if let releases = deckhouse?.releases.value {
+            guard let found = releases.first(where: { $0.name == release }) else {
+                return .failure(FixRefusal("no DeckhouseRelease \(release) in the last read; refresh, then try again"))
+            }
+            guard found.isPending else { return .failure(FixRefusal("release \(found.version) is \(found.phase), not Pending: nothing to approve")) }
+            if approve, found.approved { return .failure(FixRefusal("release \(found.version) is approved already")) }
+        }
+        return .success(planner.planApproval(release: release, version: version, approve: approve, settings: deckhouse?.settings.value,
+                                             now: request.now, ruleID: request.ruleID, subject: request.subject))
+    }
+
+    public func planJobRun(namespace: String, cronJobs: [String], _ request: PlanRequest) -> Result<FixPlan, FixRefusal> {
+        planner.planJobRun(namespace: namespace, cronJobs: cronJobs, now: request.now, ruleID: request.ruleID, subject: request.subject)
     }
 
     public func planSnapshot(_ request: PlanRequest) -> Result<FixPlan, FixRefusal> {

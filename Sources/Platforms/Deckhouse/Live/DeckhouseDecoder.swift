@@ -34,13 +34,47 @@ public enum DeckhouseDecoder {
         return value.flatMap { $0.isEmpty || $0 == "null" ? nil : Sanitizer.line($0, maxLength: 120) }
     }
 
+    /// The ModuleConfig list → each module's enabled flag, storage classes and nodeSelector keys.
+    public static func moduleSettings(_ bytes: [UInt8]) throws -> [DeckhouseModuleSettings] {
+        try JSONDecoder().decode(KubeWire.List<DeckhouseWire.ModuleConfig>.self, from: Data(bytes)).items.map { wire in
+            let settings = wire.spec?.settings
+            let text = { (value: LenientString?) -> String? in
+                value.flatMap { $0.text.isEmpty || $0.text == "null" ? nil : Sanitizer.line($0.text, maxLength: 120) }
+            }
+            return DeckhouseModuleSettings(name: Sanitizer.line(wire.metadata.name), enabled: wire.spec?.enabled,
+                                           storageClass: text(settings?.storageClass), longtermStorageClass: text(settings?.longtermStorageClass),
+                                           nodeSelector: (settings?.nodeSelector?.keys ?? []).map { Sanitizer.line($0, maxLength: 120) })
+        }
+    }
+
+    /// The ingress controllers' pods; a pod's requests are its containers' requests added up,
+    /// nil for a resource no container requests.
+    public static func ingressPods(_ bytes: [UInt8]) throws -> [DeckhouseIngressPod] {
+        try JSONDecoder().decode(KubeWire.List<DeckhouseWire.IngressPod>.self, from: Data(bytes)).items.map { wire in
+            let requests = (wire.spec?.containers ?? []).compactMap { $0.resources?.requests }
+            let cpu = requests.compactMap { $0["cpu"].flatMap { KubeQuantity.cpuMillis($0.text) } }
+            let memory = requests.compactMap { $0["memory"].flatMap { KubeQuantity.bytes($0.text) } }
+            return DeckhouseIngressPod(name: Sanitizer.line(wire.metadata.name),
+                                       controller: Sanitizer.line(wire.metadata.labels?["name"] ?? "?"),
+                                       nodeName: wire.spec?.nodeName.map { Sanitizer.line($0) },
+                                       cpuRequestMillis: cpu.isEmpty ? nil : cpu.reduce(0, +),
+                                       memoryRequestBytes: memory.isEmpty ? nil : memory.reduce(0, +))
+        }
+    }
+
     public static func releases(_ bytes: [UInt8]) throws -> [DeckhouseRelease] {
         try JSONDecoder().decode(KubeWire.List<DeckhouseWire.Release>.self, from: Data(bytes)).items.map { wire in
             DeckhouseRelease(
                 name: Sanitizer.line(wire.metadata.name),
                 version: Sanitizer.line(wire.spec?.version ?? wire.metadata.name, maxLength: 60),
                 phase: Sanitizer.line(wire.status?.phase ?? "Unknown", maxLength: 40),
-                since: (wire.status?.transitionTime).flatMap(date) ?? wire.metadata.creationTimestamp.flatMap(date))
+                since: (wire.status?.transitionTime).flatMap(date) ?? wire.metadata.creationTimestamp.flatMap(date),
+                approved: wire.approved ?? (wire.metadata.annotations?["release.deckhouse.io/approved"] == "true"),
+                requirements: Dictionary(uniqueKeysWithValues: (wire.spec?.requirements ?? [:]).map {
+                    (Sanitizer.line($0.key, maxLength: 60), Sanitizer.line($0.value.text, maxLength: 60))
+                }),
+                createdAt: wire.metadata.creationTimestamp.flatMap(date),
+                message: wire.status?.message.map { Sanitizer.line($0, maxLength: 200) })
         }
     }
 
@@ -115,6 +149,31 @@ public enum DeckhouseDecoder {
                                        lastSuccess: wire.status?.lastSuccessfulTime.flatMap(date),
                                        suspended: wire.spec?.suspend ?? false)
             }
+    }
+
+    /// Jobs of `kube-system` → when each `d8-etcd-backup` CronJob's Jobs last succeeded. The
+    /// CronJob controller copies a finished Job's completion into the CronJob's
+    /// `lastSuccessfulTime`; reading the Jobs too counts a run started by hand at once.
+    public static func etcdBackupRuns(_ bytes: [UInt8]) throws -> [String: Date] {
+        var latest: [String: Date] = [:]
+        for job in try JSONDecoder().decode(KubeWire.List<DeckhouseWire.Job>.self, from: Data(bytes)).items {
+            guard let owner = job.metadata.ownerReferences?.first(where: { $0.kind == "CronJob" })?.name,
+                  owner.hasPrefix(DeckhouseNames.etcdBackupJobPrefix), (job.status?.succeeded ?? 0) > 0,
+                  let done = job.status?.completionTime.flatMap(date) else { continue }
+            let name = Sanitizer.line(owner)
+            latest[name] = max(latest[name] ?? done, done)
+        }
+        return latest
+    }
+
+    /// The CronJobs with their runs: a CronJob's last success is the later of its own
+    /// `lastSuccessfulTime` and its newest successful Job.
+    static func merge(_ jobs: [DeckhouseEtcdBackupJob], runs: [String: Date]) -> [DeckhouseEtcdBackupJob] {
+        jobs.map { job in
+            var job = job
+            if let run = runs[job.name] { job.lastSuccess = max(job.lastSuccess ?? run, run) }
+            return job
+        }
     }
 
     /// Secret `kube-system/d8-cluster-configuration` → `kubernetesVersion`. Only the

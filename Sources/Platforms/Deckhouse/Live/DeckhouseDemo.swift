@@ -22,7 +22,8 @@ enum DeckhouseDemo {
             let sandbox = try KubeSandbox(scenarioJSON: DeckhouseScenario.json(cluster: index, now: now))
             let runner = SandboxRunner(tools: ["kubectl": PinnedKubeSandbox(sandbox, context: context)], latencyMilliseconds: latencyMilliseconds)
             let kube = KubeTarget(kubeconfig: "(demo)", context: context)
-            return DeckhouseAdapter(target: Target(name: context, platform: .deckhouse, kube: kube), kube: kube, runner: runner)
+            let target = Target(name: context, platform: .deckhouse, kube: kube, labels: DeckhouseScenario.labels[index])
+            return DeckhouseAdapter(target: target, kube: kube, runner: runner)
         }
     }
 }

@@ -86,7 +86,7 @@ public struct DeckhouseFixPlanner: Sendable {
     }
 
     /// The patch as compact JSON; cluster strings only ever travel inside this one argument.
-    static func json(_ object: [String: Any]) -> String {
+    public static func json(_ object: [String: Any]) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self)
     }

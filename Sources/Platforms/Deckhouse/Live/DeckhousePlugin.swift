@@ -71,7 +71,7 @@ public struct DeckhousePlugin: PlatformPlugin {
     public func joinEstate(_ state: ClusterState, others: [ClusterView]) -> ClusterState {
         guard case .loaded(var deckhouse) = state.deckhouse else { return state }
         deckhouse.peers = others.filter { $0.target.platform == .deckhouse }.map { other in
-            DeckhousePeer(name: other.target.name, settings: other.state?.deckhouse.value?.settings.value)
+            DeckhousePeer(name: other.target.name, settings: other.state?.deckhouse.value?.settings.value, labels: other.target.labels)
         }
         var state = state
         state.deckhouse = .loaded(deckhouse)

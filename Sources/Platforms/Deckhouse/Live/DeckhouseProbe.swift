@@ -28,11 +28,15 @@ public struct DeckhouseProbe: Sendable {
         async let releases = reader.read("DeckhouseReleases", DeckhouseNames.releases, DeckhouseDecoder.releases)
         async let version = reader.read("ClusterConfiguration", DeckhouseNames.clusterConfigurationSecret, DeckhouseDecoder.kubernetesVersion)
         async let nodes = reader.readList("nodes", "/api/v1/nodes", inPlace: { try DeckhouseDecoder.nodesAndVersion($0) })
-        async let nodeGroups = reader.read("NodeGroups", DeckhouseNames.nodeGroups, DeckhouseDecoder.nodeGroups)
-        async let ingress = reader.read("IngressNginxControllers", DeckhouseNames.ingressControllers, DeckhouseDecoder.ingressControllers)
+        async let nodeGroups = Self.newest(reader, "NodeGroups", [DeckhouseNames.nodeGroups, DeckhouseNames.nodeGroupsV1Alpha1], DeckhouseDecoder.nodeGroups)
+        async let ingress = Self.newest(reader, "IngressNginxControllers", [DeckhouseNames.ingressControllers, DeckhouseNames.ingressControllersV1Alpha1],
+                                        DeckhouseDecoder.ingressControllers)
+        async let modules = reader.read("ModuleConfigs", DeckhouseNames.moduleConfigs, DeckhouseDecoder.moduleSettings)
+        async let ingressPods = reader.read("ingress controller pods", DeckhouseNames.ingressPods, DeckhouseDecoder.ingressPods)
         async let alertmanagers = reader.read("CustomAlertmanagers", DeckhouseNames.alertmanagers, DeckhouseDecoder.alertmanagers)
         async let storage = reader.read("ModuleConfig global", DeckhouseNames.globalConfigPath, DeckhouseDecoder.storageClass)
         async let backups = reader.read("etcd backup CronJobs", DeckhouseNames.cronJobs, DeckhouseDecoder.etcdBackupJobs)
+        async let backupRuns = reader.read("etcd backup Jobs", DeckhouseNames.jobs, DeckhouseDecoder.etcdBackupRuns)
 
         var kubernetes = KubernetesState()
         kubernetes.apiGroups = await groups
@@ -55,7 +59,11 @@ public struct DeckhouseProbe: Sendable {
         state.alertmanagers = await alertmanagers
         // No ModuleConfig `global` means nothing was set there; no CronJob list means none.
         state.storageClass = Self.absentMeans(await storage, nil)
-        state.etcdBackupJobs = Self.absentMeans(await backups, [])
+        // A failed Job list only loses the runs started by hand: the CronJobs' own record stands.
+        let runs = Self.absentMeans(await backupRuns, [:]).value ?? [:]
+        state.etcdBackupJobs = Self.map(Self.absentMeans(await backups, [])) { DeckhouseDecoder.merge($0, runs: runs) }
+        state.moduleSettings = await modules
+        state.ingressPods = Self.absentMeans(await ingressPods, [])
 
         if let served = kubernetes.apiGroups.value, !DeckhouseDetection.isDeckhouse(apiGroups: served) {
             let error = ProbeError(.notFound, "the \(DeckhouseNames.group) API group is not served: this is not a Deckhouse cluster (or its CRDs are missing)")
@@ -65,8 +73,21 @@ public struct DeckhouseProbe: Sendable {
             state.ingressControllers = .failed(error)
             state.alertmanagers = .failed(error)
             state.storageClass = .failed(error)
+            state.moduleSettings = .failed(error)
         }
         return (state, kubernetes)
+    }
+
+    /// Reads a kind at the first of `paths` the cluster serves: a NotFound for the whole
+    /// version (not an empty list) means that version is not served, so the next one is asked.
+    static func newest<T: Sendable>(_ reader: KubernetesProbe, _ what: String, _ paths: [String],
+                                    _ decode: @escaping @Sendable ([UInt8]) throws -> T) async -> Loaded<T> {
+        var result: Loaded<T> = .notProbed
+        for path in paths {
+            result = await reader.read(what, path, decode)
+            guard let error = result.error, error.kind == .notFound else { return result }
+        }
+        return result
     }
 
     static func map<A, B>(_ loaded: Loaded<A>, _ transform: (A) -> B) -> Loaded<B> {

@@ -17,6 +17,7 @@ enum DeckhouseWire {
     struct Metadata: Decodable {
         var name: String
         var labels: [String: String]?
+        var annotations: [String: String]?
         var creationTimestamp: String?
     }
 
@@ -25,13 +26,17 @@ enum DeckhouseWire {
         var spec: Spec?
 
         struct Spec: Decodable {
+            var enabled: Bool?
             var settings: Settings?
         }
         struct Settings: Decodable {
             var releaseChannel: LenientString?
             var update: Update?
-            /// ModuleConfig `global` only: deprecated location of the storage class.
+            /// ModuleConfig `global`: deprecated location of the storage class; other modules
+            /// (prometheus, upmeter, loki): the class of their own volumes.
             var storageClass: LenientString?
+            var longtermStorageClass: LenientString?
+            var nodeSelector: KeysOnly?
             var modules: Modules?
         }
         struct Update: Decodable {
@@ -50,13 +55,19 @@ enum DeckhouseWire {
 
     struct Release: Decodable {
         var metadata: Metadata
+        var approved: Bool?
         var spec: Spec?
         var status: Status?
 
-        struct Spec: Decodable { var version: String? }
+        struct Spec: Decodable {
+            var version: String?
+            /// Values are strings in the CRD; a lenient read keeps a stray number (`k8s: 1.29`) as text.
+            var requirements: [String: LenientString]?
+        }
         struct Status: Decodable {
             var phase: String?
             var transitionTime: String?
+            var message: String?
         }
     }
 
@@ -126,6 +137,53 @@ enum DeckhouseWire {
         struct Data: Decodable {
             var clusterConfiguration: String?
             enum CodingKeys: String, CodingKey { case clusterConfiguration = "cluster-configuration.yaml" }
+        }
+    }
+
+    /// The keys of an object whose values do not matter (a nodeSelector's labels).
+    struct KeysOnly: Decodable {
+        var keys: [String]
+
+        init(from decoder: any Decoder) throws {
+            keys = ((try? decoder.container(keyedBy: AnyKey.self))?.allKeys.map(\.stringValue) ?? []).sorted()
+        }
+    }
+
+    /// A pod of an ingress controller: its controller's name label, its node, and each
+    /// container's requests.
+    struct IngressPod: Decodable {
+        var metadata: Metadata
+        var spec: Spec?
+
+        struct Spec: Decodable {
+            var nodeName: String?
+            var containers: [Container]?
+        }
+        struct Container: Decodable {
+            var resources: Resources?
+        }
+        struct Resources: Decodable {
+            var requests: [String: LenientString]?
+        }
+    }
+
+    /// A Job of `kube-system`: which CronJob made it (its controlling ownerReference — also
+    /// set by `kubectl create job --from=cronjob/…`) and when it completed successfully.
+    struct Job: Decodable {
+        var metadata: JobMetadata
+        var status: Status?
+
+        struct JobMetadata: Decodable {
+            var name: String
+            var ownerReferences: [Owner]?
+        }
+        struct Owner: Decodable {
+            var kind: String?
+            var name: String?
+        }
+        struct Status: Decodable {
+            var succeeded: Int?
+            var completionTime: String?
         }
     }
 

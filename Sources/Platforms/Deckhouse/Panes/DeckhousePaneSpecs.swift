@@ -6,6 +6,8 @@ import DeckhouseRules
 extension PaneKind {
     /// Deckhouse's update windows, of every open Deckhouse cluster side by side.
     public static let windows = PaneKind("windows")
+    /// Deckhouse releases, those waiting for approval first.
+    public static let releases = PaneKind("releases")
 }
 
 /// Deckhouse's panes, in screen order.
@@ -21,5 +23,10 @@ public enum DeckhousePaneSpecs {
         UpdateWindowsPaneSource(clusters: context.clusters, current: context.current, now: context.now)
     }
 
-    public static let all = [nodes, windows, KubernetesPaneSpecs.backups]
+    /// Releases, those waiting for approval first; `f` approves one.
+    public static let releases = PaneSpec(kind: .releases, title: "Releases", column: 1, weight: 2, tracksClock: true) { context in
+        DeckhouseReleasesPane.source(deckhouse: context.state?.deckhouse, now: context.now)
+    }
+
+    public static let all = [nodes, windows, releases, KubernetesPaneSpecs.backups]
 }

@@ -29,13 +29,16 @@ public struct DeckhouseEtcdBackupRule: Rule {
                 }
                 let latest = jobs.compactMap(\.lastSuccess).max()
                 let suspended = jobs.filter(\.suspended).map(\.name)
+                // Run each backup CronJob now and wait for its Job: a fresh backup at once.
+                let runNow = FixIntent.runScheduledJobs(namespace: DeckhouseNames.etcdBackupNamespace, names: jobs.map(\.name))
                 guard let latest else {
-                    return [finding(.fail, subject: subject, "\(jobs.map(\.name).joined(separator: ", ")) never completed successfully")]
+                    return [finding(.fail, subject: subject, "\(jobs.map(\.name).joined(separator: ", ")) never completed successfully; f runs it now", fix: runNow)]
                 }
                 let hours = Int(now().timeIntervalSince(latest) / 3600)
                 if hours > limit {
                     return [finding(.fail, subject: subject, "last successful etcd backup \(Self.age(hours)) ago (over \(limit) h)"
-                                    + (suspended.isEmpty ? "" : "; \(suspended.joined(separator: ", ")) is suspended"))]
+                                    + (suspended.isEmpty ? "; f runs it now" : "; \(suspended.joined(separator: ", ")) is suspended"),
+                                    fix: suspended.isEmpty ? runNow : nil)]
                 }
                 if !suspended.isEmpty {
                     return [finding(.fail, subject: subject, "\(suspended.joined(separator: ", ")) is suspended: no new backups will be taken")]

@@ -8,9 +8,12 @@ public struct DeckhousePeer: Sendable, Hashable {
     public var name: String
     /// nil when that cluster's settings could not be read.
     public var settings: DeckhouseUpdateSettings?
+    /// Its labels in the estate file (`env: prod`), for DH-CHANNEL-ORDER.
+    public var labels: [String: String]
 
-    public init(name: String, settings: DeckhouseUpdateSettings?) {
+    public init(name: String, settings: DeckhouseUpdateSettings?, labels: [String: String] = [:]) {
         self.name = name
         self.settings = settings
+        self.labels = labels
     }
 }

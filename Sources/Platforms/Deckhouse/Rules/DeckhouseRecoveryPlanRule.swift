@@ -1,8 +1,8 @@
 import ShipshapeCore
 import KubernetesRules
 import EtcdRules
-/// DH-DR-PLAN: a recovery drill within 90 days. shipshape does not record drills yet (that
-/// comes with the records and backups work), so this is a manual check and says so.
+/// DH-DR-PLAN: a recovery drill recorded within the policy's days (default 90); `f` records one
+/// once it was done, with who and when.
 public struct DeckhouseRecoveryPlanRule: Rule {
     public let info = RuleInfo(
         id: "DH-DR-PLAN", title: "A recovery drill is recorded within 90 days", severity: .warning, platforms: [.deckhouse],

@@ -9,8 +9,10 @@ public enum DeckhouseRuleList {
     public static func all(now: @escaping @Sendable () -> Date = { Date() }) -> [any Rule] {
         [DeckhouseReleaseChannelRule(), DeckhouseUpdateWindowsRule(), DeckhouseWindowsOverlapRule(),
          DeckhouseReleaseAgeRule(now: now), DeckhouseKubernetesVersionRule(), DeckhouseMastersRule(),
-         DeckhouseNodeResourcesRule(), DeckhouseFrontendRule(), DeckhouseMonitoringNodesRule(), DeckhouseSystemNodesRule(),
-         DeckhouseStorageClassRule(), DeckhouseAlertsRule(), DeckhouseEtcdBackupRule(now: now), DeckhouseRecoveryPlanRule()]
+         DeckhouseNodeResourcesRule(), DeckhouseFrontendRule(), DeckhouseFrontendCapacityRule(), DeckhouseMonitoringNodesRule(),
+         DeckhouseSystemNodesRule(), DeckhouseStorageClassRule(), DeckhouseClusterTotalsRule(), DeckhouseMonitoringStorageRule(),
+         DeckhousePVNodeSelectorRule(), DeckhouseReleaseApprovalRule(now: now), DeckhouseChannelOrderRule(), DeckhouseAlertsRule(),
+         DeckhouseEtcdBackupRule(now: now), DeckhouseBackupOffsiteRule(now: now), DeckhouseRecoveryPlanRule()]
     }
 
     /// The rule ids, for reports that must list every one.

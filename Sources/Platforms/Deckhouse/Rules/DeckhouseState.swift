@@ -17,6 +17,10 @@ public struct DeckhouseState: Sendable {
     /// `settings.storageClass`; nil when neither is set (or there is no such ModuleConfig).
     public var storageClass: Loaded<String?> = .notProbed
     public var etcdBackupJobs: Loaded<[DeckhouseEtcdBackupJob]> = .notProbed
+    /// Every ModuleConfig's placement and storage settings, by module name.
+    public var moduleSettings: Loaded<[DeckhouseModuleSettings]> = .notProbed
+    /// The ingress controllers' pods with their resource requests.
+    public var ingressPods: Loaded<[DeckhouseIngressPod]> = .notProbed
     /// The other clusters open in the console (filled by `Workspace`, empty for one cluster).
     public var peers: [DeckhousePeer] = []
 
@@ -25,7 +29,12 @@ public struct DeckhouseState: Sendable {
     /// Every section that failed, for the status bar and `check`'s exit status.
     public var failures: [ProbeError] {
         [settings.error, releases.error, kubernetesVersion.error, nodes.error, nodeGroups.error,
-         ingressControllers.error, alertmanagers.error, storageClass.error, etcdBackupJobs.error].compactMap { $0 }
+         ingressControllers.error, alertmanagers.error, storageClass.error, etcdBackupJobs.error,
+         moduleSettings.error, ingressPods.error].compactMap { $0 }
+    }
+
+    public func module(_ name: String) -> DeckhouseModuleSettings? {
+        moduleSettings.value?.first { $0.name == name }
     }
 
     public func nodes(with role: DeckhouseNodeRole) -> [DeckhouseNode] {

@@ -12,6 +12,15 @@ extension DeckhouseUpdateSettings {
         return "\(Self.when(next.opens)) UTC, in \(Self.span(next.opens.timeIntervalSince(now)))"
     }
 
+    /// When an allowed update may install, whatever the mode: inside the next window, or at
+    /// once without windows (Deckhouse applies an approved release in its update windows).
+    public func installText(now: Date) -> String {
+        if windows.isEmpty { return "at once (no update windows)" }
+        guard let next = schedule.next(after: now) else { return "-" }
+        if next.openNow { return "now (the window is open until \(Self.when(next.closes)))" }
+        return "in the next update window, \(Self.when(next.opens)) UTC (in \(Self.span(next.opens.timeIntervalSince(now))))"
+    }
+
     static func when(_ date: Date) -> String {
         let minute = WeekSchedule.minuteOfWeek(date)
         return "\(UpdateWeekday(rawValue: minute / 1440)!.short) \(WindowTime(minutes: minute % 1440)!)"

@@ -43,6 +43,12 @@ public final class KubeSandbox: Sendable {
             return try setEnv(Array(rest.dropFirst(2)), namespace: namespace, dryRun: dryRun, line: line)
         case "patch" where rest.count >= 3:
             return try patch(Array(rest.dropFirst()), dryRun: dryRun, line: line)
+        case "create" where rest.count >= 3 && rest[1] == "job":
+            return try createJob(Array(rest.dropFirst(2)), namespace: namespace, dryRun: dryRun, line: line)
+        case "wait":
+            return try waitFor(Array(rest.dropFirst()), namespace: namespace, line: line)
+        case "annotate":
+            return try annotate(Array(rest.dropFirst()), namespace: namespace, dryRun: dryRun, line: line)
         case "config" where rest.dropFirst().first == "current-context":
             return CommandOutput(text: "demo\n")
         default:
@@ -76,13 +82,14 @@ public final class KubeSandbox: Sendable {
 
     private func get(_ rawPath: String, line: String) throws(RunError) -> CommandOutput {
         let parts = rawPath.split(separator: "?", maxSplits: 1).map(String.init)
-        let path = parts[0]
+        let requested = parts[0]
         let selector = parts.count > 1 ? Self.labelSelector(parts[1]) : [:]
-        if path == "/apis" {
+        if requested == "/apis" {
             let groups = servedGroups.map { ["name": $0, "versions": [["groupVersion": "\($0)/v1", "version": "v1"]]] as [String: Any] }
             return try json(["kind": "APIGroupList", "apiVersion": "v1", "groups": groups], line)
         }
         let snapshot = objects.withLock { $0 }
+        let path = Self.servedAs(requested, in: snapshot)
         if let items = snapshot[path] {
             let filtered = items.filter { item in
                 let labels = (item["metadata"] as? [String: Any])?["labels"] as? [String: String] ?? [:]
@@ -99,6 +106,28 @@ public final class KubeSandbox: Sendable {
             return try json(item, line)
         }
         throw .nonZeroExit(command: line, status: 1, stderr: "Error from server (NotFound): the server could not find the requested resource")
+    }
+
+    /// Kinds a cluster serves at several versions (reference kubectl-wire; the API test
+    /// server does the same): a read at any of them finds the objects stored at another.
+    static let servedVersions: [String: [String]] = [
+        "/apis/deckhouse.io/{v}/nodegroups": ["v1", "v1alpha2", "v1alpha1"],
+        "/apis/deckhouse.io/{v}/ingressnginxcontrollers": ["v1", "v1alpha1"],
+    ]
+
+    static func servedAs(_ path: String, in snapshot: [String: [[String: Any]]]) -> String {
+        for (pattern, versions) in servedVersions {
+            for version in versions {
+                let collection = pattern.replacingOccurrences(of: "{v}", with: version)
+                guard path == collection || path.hasPrefix(collection + "/") else { continue }
+                let rest = path.dropFirst(collection.count)
+                for other in versions {
+                    let candidate = pattern.replacingOccurrences(of: "{v}", with: other)
+                    if snapshot[candidate] != nil { return candidate + rest }
+                }
+            }
+        }
+        return path
     }
 
     private static func labelSelector(_ query: String) -> [String: String] {

@@ -58,6 +58,28 @@ public struct KubernetesFixPlanner: Sendable {
         ))
     }
 
+    /// `kubectl annotate deployment/NAME KEY=VALUE --overwrite -n NS` (or `KEY-` to remove it),
+    /// for a setting `NS/NAME` keyed by the annotation.
+    public func planAnnotation(_ setting: Setting, from: String?, to: String?, _ request: PlanRequest, note: String? = nil) -> Result<FixPlan, FixRefusal> {
+        guard let (ns, deployment) = Self.split(setting.scope) else {
+            return .failure(FixRefusal("\(setting.scope) is not a NAMESPACE/DEPLOYMENT"))
+        }
+        let key = setting.key
+        let assignment = to.map { "\(key)=\($0)" } ?? "\(key)-"
+        let args = ["annotate", "deployment/\(deployment)", assignment, "--overwrite", "-n", ns]
+        let path = ["metadata", "annotations", key]
+        var changes = [FixPlan.Change(what: "\(ns)/\(deployment) annotation \(key)", from: from ?? "(unset)", to: to ?? "(unset)")]
+        if let note { changes.append(.init(what: "lasts", from: "-", to: note)) }
+        return .success(FixPlan(
+            ruleID: request.ruleID, subject: request.subject, title: "Annotate \(deployment) \(key)=\(to ?? "(unset)")", risk: .low,
+            intent: .setSetting(setting, from: from, to: to), changes: changes,
+            commands: [target.kubectl(args)], dryRunCommands: [target.kubectl(args + ["--dry-run=server"])],
+            preconditions: [StateCheck(description: "\(key) on \(deployment) is still \(from ?? "unset")",
+                                       command: target.rawGet(deploymentPath(ns, deployment)), jsonPath: path, expected: from)],
+            postconditions: [StateCheck(description: "\(key) on \(deployment) is \(to ?? "unset")",
+                                        command: target.rawGet(deploymentPath(ns, deployment)), jsonPath: path, expected: to)]))
+    }
+
     func deploymentPath(_ ns: String, _ name: String) -> String {
         "/apis/apps/v1/namespaces/\(ns)/deployments/\(name)"
     }

@@ -83,8 +83,54 @@ public enum SwarmDecoder {
             ports: ports.map { port in
                 SwarmService.PublishedPort(proto: Sanitizer.line(port.Protocol ?? "tcp"), targetPort: port.TargetPort ?? 0,
                                            publishedPort: port.PublishedPort, mode: Sanitizer.line(port.PublishMode ?? "ingress"))
-            }
+            },
+            healthCheck: healthCheck(container?.Healthcheck?.Test),
+            updateOrder: wire.Spec.UpdateConfig?.Order.flatMap { $0.isEmpty ? nil : Sanitizer.line($0, maxLength: 20) }
         )
+    }
+
+    /// `Test` absent or empty: inherit the image's; `["NONE"]`: off; anything else: a check.
+    static func healthCheck(_ test: [String]?) -> SwarmService.HealthCheck {
+        guard let first = test?.first else { return .inherited }
+        return first == "NONE" ? .disabled : .defined
+    }
+
+    /// `docker image inspect REF --format '{{json .Size}} {{json .Config.Healthcheck}}'`: the
+    /// size, and whether the image declares a HEALTHCHECK (`null` when it does not).
+    public static func imageFacts(_ bytes: [UInt8]) throws -> (size: Int64, healthCheck: Bool) {
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let first = parts.first else { throw DecodeError.empty }
+        let size = try JSONDecoder().decode(Int64.self, from: Data(first.utf8))
+        let rest = parts.count > 1 ? parts[1] : "null"
+        let check = try JSONDecoder().decode(SwarmWire.Service.Healthcheck?.self, from: Data(rest.utf8))
+        return (size, healthCheck(check?.Test) == .defined)
+    }
+
+    enum DecodeError: Error { case empty }
+
+    /// Node events (`docker events --filter type=node`); lines about anything else are skipped.
+    public static func nodeEvents(_ bytes: [UInt8]) throws -> [SwarmNodeEvent] {
+        try lines(SwarmWire.EventLine.self, bytes).compactMap { line in
+            guard line.Type == "node", let id = line.Actor?.ID else { return nil }
+            let attributes = line.Actor?.Attributes ?? [:]
+            let seconds = line.timeNano.map { Double($0) / 1e9 } ?? line.time.map(Double.init) ?? 0
+            let value: (String) -> String? = { key in attributes[key].map { Sanitizer.line($0.lowercased(), maxLength: 20) } }
+            return SwarmNodeEvent(nodeID: Sanitizer.line(id), time: Date(timeIntervalSince1970: seconds),
+                                  stateOld: value("state.old"), stateNew: value("state.new"),
+                                  availabilityOld: value("availability.old"), availabilityNew: value("availability.new"))
+        }
+    }
+
+    /// `getent ahostsv4 NAME`: one address per line and socket type; the distinct ones, in order.
+    public static func addresses(_ bytes: [UInt8]) -> [String] {
+        var seen: [String] = []
+        for line in String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            guard let first = line.split(whereSeparator: \.isWhitespace).first else { continue }
+            let address = Sanitizer.line(String(first), maxLength: 60)
+            if !seen.contains(address) { seen.append(address) }
+        }
+        return seen
     }
 
     /// Tasks from `docker service ps`. The line names the node by hostname only; it is

@@ -10,8 +10,10 @@ enum SwarmDemo {
 
     static func makeAdapter(latencyMilliseconds: Int) throws -> any PlatformAdapter {
         let sandbox = try SwarmSandbox(scenarioJSON: json)
-        let runner = SandboxRunner(tools: ["docker": sandbox], latencyMilliseconds: latencyMilliseconds)
+        let runner = SandboxRunner(tools: ["docker": sandbox, "getent": SwarmSandboxResolver(names: sandbox.dns)],
+                                   latencyMilliseconds: latencyMilliseconds)
         let docker = DockerTarget(host: sandbox.host)
-        return SwarmAdapter(target: Target(name: "demo-swarm", platform: .swarm, docker: docker), docker: docker, runner: runner)
+        let target = Target(name: "demo-swarm", platform: .swarm, docker: docker, labels: [SwarmDNSAnswer.label: SwarmScenario.switchoverHostname])
+        return SwarmAdapter(target: target, docker: docker, runner: runner)
     }
 }

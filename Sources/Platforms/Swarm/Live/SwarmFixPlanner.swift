@@ -11,10 +11,18 @@ public struct SwarmFixPlanner: Sendable {
     public var target: DockerTarget
     /// The swarm as last read; constraint fixes need it to know who takes the tasks.
     public var state: SwarmState?
+    /// The console's records, for the maintenance flow (which drain an activate closes).
+    public var records: ConsoleRecords?
+    /// The cluster's name, as the records file files it.
+    public var cluster: String
+    public var operatorName: String
 
-    public init(target: DockerTarget, state: SwarmState?) {
+    public init(target: DockerTarget, state: SwarmState?, records: ConsoleRecords? = nil, cluster: String = "", operatorName: String = "") {
         self.target = target
         self.state = state
+        self.records = records
+        self.cluster = cluster
+        self.operatorName = operatorName
     }
 
     public func planConstraint(service: String, constraint: String, adding: Bool, ruleID: String, subject: String) -> Result<FixPlan, FixRefusal> {
@@ -26,10 +34,6 @@ public struct SwarmFixPlanner: Sendable {
                                          constraint: constraint, ruleID: ruleID, subject: subject))
     }
 
-    public func planAvailability(node: String, from: String, to: String, ruleID: String, subject: String) -> Result<FixPlan, FixRefusal> {
-        availability(.setNodeAvailability(node: node, from: from, to: to), node: node, from: from, to: to, ruleID: ruleID, subject: subject)
-    }
-
     func constraintAdd(_ intent: FixIntent, service name: String, constraint: String, ruleID: String, subject: String) -> Result<FixPlan, FixRefusal> {
         var preconditions = [presence(name, constraint, expected: nil)]
         var changes: [FixPlan.Change] = []
@@ -38,6 +42,9 @@ public struct SwarmFixPlanner: Sendable {
             changes.append(.init(what: "\(name) placement constraints", from: list(service.constraints),
                                  to: list(service.constraints + [constraint])))
             if SwarmConstraint.excludesManagers(constraint) {
+                if let pin = service.constraints.first(where: SwarmManagerFreeRule.requiresManager) {
+                    return .failure(FixRefusal("\(name) asks for managers itself (\(pin)): adding \(constraint) would leave it nowhere to run"))
+                }
                 if let reason = SwarmPlacement.refusalToLeaveManagers(service, in: state) { return .failure(FixRefusal(reason)) }
                 let workers = SwarmPlacement.workersForTasks(of: service, in: state)
                 let onManagers = state.tasks(of: name).filter { task in task.nodeID.flatMap(state.node(id:))?.role == .manager }
@@ -81,42 +88,6 @@ public struct SwarmFixPlanner: Sendable {
             preconditions: [presence(name, constraint, expected: "present")],
             postconditions: [presence(name, constraint, expected: nil)]
         )
-    }
-
-    func availability(_ intent: FixIntent, node: String, from: String, to: String, ruleID: String, subject: String) -> Result<FixPlan, FixRefusal> {
-        guard ["active", "pause", "drain"].contains(to) else {
-            return .failure(FixRefusal("\(to) is not a node availability (active, pause or drain)"))
-        }
-        let found = state?.node(id: node) ?? state?.nodes.first { $0.hostname == node }
-        let label = found.flatMap { n in state.map { $0.label(for: n) } } ?? node
-        var changes = [FixPlan.Change(what: "node \(label) availability", from: from, to: to)]
-        if to == "drain", let state, let found {
-            let tasks = state.tasks(onNode: found.id)
-            let elsewhere = state.nodes.filter { $0.id != found.id && $0.takesTasks }
-            changes.append(.init(
-                what: "tasks on \(label)", from: "\(tasks.count) (\(names(tasks)))",
-                to: tasks.isEmpty ? "none to move"
-                    : elsewhere.isEmpty ? "stopped; they stay Pending — no other active Ready node"
-                    : "stopped and rescheduled where their constraints allow (\(elsewhere.map(state.label(for:)).joined(separator: ", ")))"))
-        }
-        let title = switch to {
-        case "drain": "Drain node \(label) for maintenance"
-        case "active": "Activate node \(label)"
-        default: "Pause node \(label)"
-        }
-        return .success(FixPlan(
-            ruleID: ruleID, subject: subject, title: title, risk: to == "drain" ? .high : .low, intent: intent,
-            changes: changes,
-            commands: [target.docker(["node", "update", "--availability", to, node])],
-            dryRunCommands: to == "drain"
-                ? [target.docker(["node", "ps", "--filter", "desired-state=running", "--format", SwarmTemplates.taskLine, node])] : [],
-            preconditions: [StateCheck(description: "node \(label) is \(from)",
-                                       command: target.docker(["node", "inspect", node, "--format", SwarmTemplates.availability]),
-                                       jsonPath: [], expected: from)],
-            postconditions: [StateCheck(description: "node \(label) is \(to)",
-                                        command: target.docker(["node", "inspect", node, "--format", SwarmTemplates.availability]),
-                                        jsonPath: [], expected: to)]
-        ))
     }
 
     func presence(_ service: String, _ constraint: String, expected: String?) -> StateCheck {

@@ -12,11 +12,20 @@ import SwarmPanes
 public struct SwarmProbe: Sendable {
     public var runner: any CommandRunner
     public var target: DockerTarget
+    /// The switchover A record to resolve (the estate file's `switchover-dns` label), if any.
+    public var switchoverHostname: String?
+    public var now: @Sendable () -> Date
 
-    public init(runner: any CommandRunner, target: DockerTarget) {
+    public init(runner: any CommandRunner, target: DockerTarget, switchoverHostname: String? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.runner = runner
         self.target = target
+        self.switchoverHostname = switchoverHostname
+        self.now = now
     }
+
+    /// How far back the node events are asked for: a little more than the reboot policy's week.
+    /// The daemon keeps far fewer (a ring of its last events, emptied when it restarts).
+    static let eventLookback: TimeInterval = 8 * 86_400
 
     /// A service or node removed between the list and the inspect makes the second
     /// read fail; one more full read settles it.
@@ -40,11 +49,16 @@ public struct SwarmProbe: Sendable {
             async let nodes = inspectNodes(nodeList.map(\.ID), selfID: selfID)
             async let services = inspectServices(serviceIDs)
             async let taskBytes = taskLines(serviceIDs)
+            async let events = nodeEvents()
+            async let dns = resolveSwitchover()
             let nodeModels = try await nodes
             let serviceModels = try await services
-            async let images = imageSizes(Set(serviceModels.map(\.image)))
+            async let images = imageFacts(Set(serviceModels.map(\.image)))
             let tasks = try await resolveTasks(try await taskBytes, nodes: nodeModels)
-            return .loaded(SwarmState(nodes: nodeModels, services: serviceModels, tasks: tasks, images: await images))
+            let (sizes, checks) = await images
+            let (eventList, eventError) = await events
+            return .loaded(SwarmState(nodes: nodeModels, services: serviceModels, tasks: tasks, images: sizes, imageHealthChecks: checks,
+                                      nodeEvents: eventList, nodeEventsError: eventError, switchoverDNS: await dns))
         } catch let error as ProbeError {
             return .failed(error)
         } catch {
@@ -94,27 +108,70 @@ public struct SwarmProbe: Sendable {
         return tasks
     }
 
-    /// One `docker image inspect` per distinct image, concurrently. An image missing
-    /// from this daemon is a fact for SWARM-IMAGE-SIZE, not a probe failure.
-    func imageSizes(_ images: Set<String>) async -> [String: SwarmImage] {
-        await withTaskGroup(of: (String, SwarmImage).self) { group in
+    /// One `docker image inspect` per distinct image, concurrently: its size and whether it
+    /// declares a HEALTHCHECK. An image missing from this daemon is a fact for
+    /// SWARM-IMAGE-SIZE and SWARM-HEALTHCHECK, not a probe failure.
+    func imageFacts(_ images: Set<String>) async -> ([String: SwarmImage], [String: Bool]) {
+        await withTaskGroup(of: (String, SwarmImage, Bool?).self) { group in
             for image in images {
                 group.addTask {
-                    let command = target.docker(["image", "inspect", SwarmProbe.inspectable(image), "--format", "{{json .Size}}"])
+                    let command = target.docker(["image", "inspect", SwarmProbe.inspectable(image), "--format", SwarmTemplates.imageFacts])
                     do throws(RunError) {
                         let output = try await runner.run(command)
-                        guard let size = try? SwarmDecoder.imageSize(output.stdout) else { return (image, .unreadable("size is not a number")) }
-                        return (image, .size(size))
+                        guard let facts = try? SwarmDecoder.imageFacts(output.stdout) else { return (image, .unreadable("size is not a number"), nil) }
+                        return (image, .size(facts.size), facts.healthCheck)
                     } catch {
-                        if (error.stderr ?? "").lowercased().contains("no such image") { return (image, .absent) }
-                        return (image, .unreadable(SwarmProbeErrors.classify(error, what: "image \(image)", host: target.host).message))
+                        if (error.stderr ?? "").lowercased().contains("no such image") { return (image, .absent, nil) }
+                        return (image, .unreadable(SwarmProbeErrors.classify(error, what: "image \(image)", host: target.host).message), nil)
                     }
                 }
             }
-            var sizes: [String: SwarmImage] = [:]
-            for await (image, info) in group { sizes[image] = info }
-            return sizes
+            var sizes: [String: SwarmImage] = [:], checks: [String: Bool] = [:]
+            for await (image, info, check) in group {
+                sizes[image] = info
+                if let check { checks[image] = check }
+            }
+            return (sizes, checks)
         }
+    }
+
+    /// What the pinned manager remembers of node changes, up to now: `--until` makes
+    /// `docker events` print its buffer and exit instead of following.
+    func nodeEvents() async -> ([SwarmNodeEvent], String?) {
+        let until = now()
+        let since = until.addingTimeInterval(-Self.eventLookback)
+        // Seconds with nanoseconds (docker's own timestamp form): a whole second would leave out
+        // what happened in the current one — the node that came back a moment ago.
+        let arguments = ["events", "--since", String(Int64(since.timeIntervalSince1970)), "--until", String(format: "%.9f", until.timeIntervalSince1970),
+                         "--filter", "type=node", "--format", "{{json .}}"]
+        do {
+            return (try await run("node events", arguments, SwarmDecoder.nodeEvents), nil)
+        } catch let error as ProbeError {
+            return ([], error.message)
+        } catch {
+            return ([], "node events: \(error)")
+        }
+    }
+
+    /// `getent ahostsv4 NAME` through the runner (the system resolver, as any tool on this
+    /// machine sees it); exit 2 is getent's "not found".
+    func resolveSwitchover() async -> SwarmDNSAnswer? {
+        guard let name = switchoverHostname?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
+        guard Self.isHostname(name) else { return SwarmDNSAnswer(hostname: Sanitizer.line(name), outcome: .failed("not a host name")) }
+        let command = Command("getent", ["ahostsv4", name], timeoutSeconds: 10)
+        do throws(RunError) {
+            let addresses = SwarmDecoder.addresses(try await runner.run(command).stdout)
+            return SwarmDNSAnswer(hostname: name, outcome: addresses.isEmpty ? .unresolved : .addresses(addresses))
+        } catch {
+            if case .nonZeroExit(_, let status, _) = error, status == 2 { return SwarmDNSAnswer(hostname: name, outcome: .unresolved) }
+            return SwarmDNSAnswer(hostname: name, outcome: .failed(ProbeError.from(error, what: "getent").message))
+        }
+    }
+
+    /// Letters, digits, dots and dashes, not starting with a dash: never an option to getent.
+    static func isHostname(_ name: String) -> Bool {
+        !name.hasPrefix("-") && name.count <= 253
+            && name.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "." || $0 == "-" }
     }
 
     /// `repo:tag@sha256:…` → `repo@sha256:…`: the digest names the image exactly, and

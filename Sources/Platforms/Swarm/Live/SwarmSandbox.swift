@@ -13,6 +13,8 @@ import SwarmPanes
 public final class SwarmSandbox: Sendable {
     private let world: Mutex<SwarmSandboxWorld>
     public let host: String
+    /// The names the scenario's resolver answers (`getent ahostsv4`).
+    let dns: [String: [String]]
 
     public init(scenarioJSON: String) throws {
         let scenario: SwarmSandboxWorld.Scenario
@@ -22,6 +24,7 @@ public final class SwarmSandbox: Sendable {
             throw SandboxError.badScenario("swarm scenario: \(error)")
         }
         host = scenario.host
+        dns = scenario.dns ?? [:]
         world = Mutex(SwarmSandboxWorld(scenario: scenario))
     }
 
@@ -35,6 +38,7 @@ public final class SwarmSandbox: Sendable {
         let object = args.positional.first ?? "", verb = args.positional.dropFirst().first ?? ""
         let operands = Array(args.positional.dropFirst(2))
         return try world.withLock { (world: inout SwarmSandboxWorld) throws(RunError) -> CommandOutput in
+            if object == "events" { return try events(world, args, line) }
             switch (object, verb) {
             case ("node", "ls"): return try nodeList(world, args, line)
             case ("node", "inspect"): return try nodeInspect(world, operands, args, line)
@@ -70,6 +74,7 @@ public final class SwarmSandbox: Sendable {
         switch args.format {
         case nil: return CommandOutput(text: SwarmSandboxOutput.json(found.map { SwarmSandboxOutput.nodeInspect($0, world: world) }))
         case SwarmTemplates.availability?: return CommandOutput(text: found.map { $0.availability + "\n" }.joined())
+        case SwarmTemplates.nodeState?: return CommandOutput(text: found.map { $0.state + "\n" }.joined())
         case SwarmTemplates.eligibility?: return CommandOutput(text: found.map { "\($0.role) \($0.availability) \($0.state)\n" }.joined())
         default: throw usage(line)
         }
@@ -93,6 +98,9 @@ public final class SwarmSandbox: Sendable {
             throw failure(line, "Error response from daemon: invalid Availability: \"\(availability)\"")
         }
         guard let index = world.node(refs[0]) else { throw failure(line, "Error: No such node: \(refs[0])") }
+        if world.nodes[index].availability != availability {
+            world.log(world.nodes[index].id, ["availability.old": world.nodes[index].availability, "availability.new": availability])
+        }
         world.nodes[index].availability = availability
         world.changed[world.nodes[index].id] = Date()
         SwarmSandboxScheduler.reconcile(&world)
@@ -106,6 +114,13 @@ public final class SwarmSandbox: Sendable {
             found.append(world.services[index])
         }
         guard let format = args.format else { return CommandOutput(text: SwarmSandboxOutput.json(found.map(SwarmSandboxOutput.serviceInspect))) }
+        if format == SwarmTemplates.updateOrder { return CommandOutput(text: found.map { ($0.updateOrder ?? "stop-first") + "\n" }.joined()) }
+        if format == SwarmTemplates.updateConfig {
+            return CommandOutput(text: found.map { service in
+                let spec = SwarmSandboxOutput.serviceInspect(service)["Spec"] as? [String: Any]
+                return (spec?["UpdateConfig"].map(SwarmSandboxOutput.json) ?? "null") + "\n"
+            }.joined())
+        }
         guard let constraint = SwarmTemplates.constraint(inPresence: format) else { throw usage(line) }
         return CommandOutput(text: found.map { ($0.constraints ?? []).filter { $0 == constraint }.map { _ in "present" }.joined() + "\n" }.joined())
     }
@@ -125,6 +140,12 @@ public final class SwarmSandbox: Sendable {
         var constraints = world.services[index].constraints ?? []
         if let add = args.value("--constraint-add") { constraints.append(add) }
         if let remove = args.value("--constraint-rm") { constraints.removeAll { $0 == remove } }
+        if let order = args.value("--update-order") {
+            guard ["start-first", "stop-first"].contains(order) else {
+                throw failure(line, "invalid argument \"\(order)\" for \"--update-order\" flag: must be one of start-first, stop-first")
+            }
+            world.services[index].updateOrder = order
+        }
         world.services[index].constraints = constraints.sorted()
         SwarmSandboxScheduler.reconcile(&world)
         return CommandOutput(text: world.services[index].name + "\n")
@@ -133,7 +154,29 @@ public final class SwarmSandbox: Sendable {
     private func imageInspect(_ world: SwarmSandboxWorld, _ refs: [String], _ line: String) throws(RunError) -> CommandOutput {
         guard refs.count == 1 else { throw usage(line) }
         guard let size = world.images[refs[0]] else { throw failure(line, "Error: No such image: \(refs[0])") }
-        return CommandOutput(text: "\(size)\n")
+        let check = world.healthcheckImages.contains(refs[0]) ? #"{"Test":["CMD-SHELL","true"],"Interval":10000000000}"# : "null"
+        return CommandOutput(text: "\(size) \(check)\n")
+    }
+
+    /// `docker events --since S --until U --filter type=node --format '{{json .}}'`: what the
+    /// manager remembers, then exit (with `--until`, docker does not follow).
+    private func events(_ world: SwarmSandboxWorld, _ args: SwarmSandboxArguments, _ line: String) throws(RunError) -> CommandOutput {
+        guard args.format == "{{json .}}", args.filter("type") == "node", let until = args.value("--until").flatMap(Double.init) else { throw usage(line) }
+        let since = args.value("--since").flatMap(Double.init) ?? 0
+        let shown = world.events.filter { $0.time.timeIntervalSince1970 >= since && $0.time.timeIntervalSince1970 <= until + 1 }
+        return CommandOutput(text: SwarmSandboxOutput.lines(shown.map(SwarmSandboxOutput.eventLine)))
+    }
+
+    /// Plays a node rebooting (for tests of the maintenance flow): the manager misses its
+    /// heartbeats and marks it down, then it answers again, both logged now. Not a docker command.
+    public func restartNode(_ reference: String) {
+        world.withLock { world in
+            guard let index = world.node(reference) else { return }
+            let id = world.nodes[index].id, now = Date()
+            world.log(id, ["state.old": "ready", "state.new": "down"], at: now)
+            world.log(id, ["state.old": "down", "state.new": "ready"], at: now.addingTimeInterval(0.001))
+            world.changed[id] = now
+        }
     }
 
     private func usage(_ line: String) -> RunError {

@@ -10,7 +10,8 @@ struct SwarmSandboxArguments {
     var flags: Set<String> = []
     var filters: [String: String] = [:]
 
-    static let valued: Set<String> = ["--format", "--availability", "--constraint-add", "--constraint-rm", "--filter"]
+    static let valued: Set<String> = ["--format", "--availability", "--constraint-add", "--constraint-rm", "--filter",
+                                      "--update-order", "--since", "--until"]
 
     init(_ arguments: [String]) {
         var index = 0

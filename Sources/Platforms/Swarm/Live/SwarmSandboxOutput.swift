@@ -54,6 +54,11 @@ enum SwarmSandboxOutput {
         if let mounts = service.mounts, !mounts.isEmpty {
             container["Mounts"] = mounts.map { ["Type": $0.type, "Source": $0.source, "Target": $0.target] }
         }
+        switch service.healthcheck {
+        case "cmd"?: container["Healthcheck"] = ["Test": ["CMD-SHELL", "wget -qO- http://localhost/health || exit 1"], "Interval": 10_000_000_000]
+        case "none"?: container["Healthcheck"] = ["Test": ["NONE"]]
+        default: break
+        }
         if let secrets = service.secrets, !secrets.isEmpty {
             container["Secrets"] = secrets.map { name in
                 ["File": ["Name": name, "UID": "0", "GID": "0", "Mode": 292], "SecretID": "demosecret\(name.count)", "SecretName": name] as [String: Any]
@@ -72,8 +77,11 @@ enum SwarmSandboxOutput {
             mode = ["Global": [String: Any]()]
         }
         let template: [String: Any] = ["ContainerSpec": container, "Placement": placement, "ForceUpdate": 0, "Runtime": "container"]
-        let spec: [String: Any] = ["Name": service.name, "Labels": [String: String](), "TaskTemplate": template,
+        var spec: [String: Any] = ["Name": service.name, "Labels": [String: String](), "TaskTemplate": template,
                                    "Mode": mode, "EndpointSpec": endpointSpec]
+        if let order = service.updateOrder {
+            spec["UpdateConfig"] = ["Parallelism": 1, "FailureAction": "pause", "Monitor": 5_000_000_000, "MaxFailureRatio": 0, "Order": order]
+        }
         let endpoint: [String: Any] = ports.isEmpty ? ["Spec": [String: Any]()] : ["Spec": endpointSpec, "Ports": ports]
         return ["ID": service.id, "Version": ["Index": 20], "Spec": spec, "Endpoint": endpoint]
     }
@@ -84,6 +92,14 @@ enum SwarmSandboxOutput {
         let state = task.state == "pending" ? "Pending 2 seconds ago" : "Running 3 minutes ago"
         return ["CurrentState": state, "DesiredState": "Running", "Error": task.error.map { "\"\($0)\"" } ?? "",
                 "ID": task.id ?? "", "Image": image, "Name": task.slot, "Node": hostname, "Ports": ""]
+    }
+
+    /// `docker events --format '{{json .}}'` for a node change (observed: `scope` swarm,
+    /// `time` in seconds and `timeNano`).
+    static func eventLine(_ event: SwarmSandboxWorld.Event) -> [String: Any] {
+        let nanos = Int64(event.time.timeIntervalSince1970 * 1e9)
+        return ["Type": "node", "Action": "update", "Actor": ["ID": event.node, "Attributes": event.attributes],
+                "scope": "swarm", "time": nanos / 1_000_000_000, "timeNano": nanos]
     }
 
     static func json(_ object: Any) -> String {

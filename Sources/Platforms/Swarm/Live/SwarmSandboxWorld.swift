@@ -49,6 +49,17 @@ struct SwarmSandboxWorld: Sendable {
         var env: [String]?
         var secrets: [String]?
         var ports: [Port]?
+        /// `cmd` (a `--health-cmd`), `none` (`--no-healthcheck`), or nil (the image's).
+        var healthcheck: String?
+        /// `start-first` or `stop-first`; nil: unset.
+        var updateOrder: String?
+    }
+
+    /// A node change as the manager logs it for `docker events`.
+    struct Event: Sendable, Codable {
+        var node: String
+        var time: Date
+        var attributes: [String: String]
     }
 
     struct Task: Sendable, Codable {
@@ -67,6 +78,10 @@ struct SwarmSandboxWorld: Sendable {
         var services: [Service]
         var tasks: [Task]
         var images: [String: Int64]
+        /// Images that declare a HEALTHCHECK.
+        var healthcheckImages: [String]?
+        /// Host name → IPv4 addresses, for `getent ahostsv4`.
+        var dns: [String: [String]]?
     }
 
     var host: String
@@ -74,6 +89,9 @@ struct SwarmSandboxWorld: Sendable {
     var services: [Service]
     var tasks: [Task]
     var images: [String: Int64]
+    var healthcheckImages: Set<String>
+    var dns: [String: [String]]
+    var events: [Event] = []
     var started: Date
     /// Node ID → when its availability last changed in this sandbox.
     var changed: [String: Date] = [:]
@@ -84,6 +102,8 @@ struct SwarmSandboxWorld: Sendable {
         nodes = scenario.nodes
         services = scenario.services
         images = scenario.images
+        healthcheckImages = Set(scenario.healthcheckImages ?? [])
+        dns = scenario.dns ?? [:]
         started = now
         tasks = []
         for task in scenario.tasks {
@@ -92,6 +112,12 @@ struct SwarmSandboxWorld: Sendable {
             placed.state = placed.state ?? (placed.node == nil ? "pending" : "running")
             tasks.append(placed)
         }
+    }
+
+    mutating func log(_ node: String, _ attributes: [String: String], at time: Date = Date()) {
+        var attributes = attributes
+        attributes["name"] = nodes.first { $0.id == node }?.hostname
+        events.append(Event(node: node, time: time, attributes: attributes))
     }
 
     mutating func nextTaskID() -> String {

@@ -5,9 +5,14 @@ import SwarmRules
 import SwarmPanes
 /// The bundled Docker Swarm demo (MedStack Control): one medium manager running
 /// the web tasks and not rebooted for a month, one small worker, an API image over
-/// 1 GiB, and a Postgres service with a bind mount and a plain POSTGRES_PASSWORD.
-/// Addresses are from the documentation range; nothing is ever contacted.
+/// 1 GiB pinned to the worker's `tier=app` label (the worker is its only node), and a
+/// Postgres service with a bind mount, a plain POSTGRES_PASSWORD and no health check. web
+/// checks its health and updates start-first; api and db run one replica, stop-first. The
+/// switchover record resolves to the manager. Addresses are from the documentation range;
+/// nothing is ever contacted.
 enum SwarmScenario {
+    static let switchoverHostname = "app.demo.example"
+
     static let json = #"""
 {
  "host": "unix:///demo/docker.sock",
@@ -21,10 +26,11 @@ enum SwarmScenario {
  ],
  "services": [
   {"id": "w3bserv1ced3m0000000000a1", "name": "web", "image": "medstack/web:1.4", "replicas": 2,
-   "env": ["PORT=8080", "LOG_LEVEL=info"],
+   "env": ["PORT=8080", "LOG_LEVEL=info"], "healthcheck": "cmd", "updateOrder": "start-first",
    "ports": [{"proto": "tcp", "target": 8080, "published": 80, "mode": "ingress"},
              {"proto": "tcp", "target": 8443, "published": 443, "mode": "ingress"}]},
   {"id": "ap1serv1ced3m0000000000b2", "name": "api", "image": "medstack/api:2.0", "replicas": 1,
+   "constraints": ["node.labels.tier==app"], "updateOrder": "stop-first",
    "env": ["API_TOKEN_FILE=/run/secrets/api-token", "DATABASE_HOST=db"], "secrets": ["api-token"],
    "ports": [{"proto": "tcp", "target": 9000, "published": 9000, "mode": "host"}]},
   {"id": "dbserv1ced3m00000000000c3", "name": "db", "image": "postgres:15-alpine", "replicas": 1,
@@ -37,7 +43,9 @@ enum SwarmScenario {
   {"service": "api", "slot": "api.1", "node": "w0rk3rdem0n0de0000000001b"},
   {"service": "db", "slot": "db.1", "node": "w0rk3rdem0n0de0000000001b"}
  ],
- "images": {"medstack/web:1.4": 188743680, "medstack/api:2.0": 1717986918, "postgres:15-alpine": 251658240}
+ "images": {"medstack/web:1.4": 188743680, "medstack/api:2.0": 1717986918, "postgres:15-alpine": 251658240},
+ "healthcheckImages": ["medstack/api:2.0"],
+ "dns": {"app.demo.example": ["198.51.100.11"]}
 }
 """#
 }

@@ -14,6 +14,14 @@ public enum SwarmTemplates {
     public static let workerLine = "{{.Hostname}}: {{.Status}}, {{.Availability}}"
     /// One line per task for the confirm dialog: what a drain would move.
     public static let taskLine = "{{.Name}}: {{.CurrentState}}"
+    /// An image's size and its HEALTHCHECK (`null` without one).
+    public static let imageFacts = "{{json .Size}} {{json .Config.Healthcheck}}"
+    /// A service's effective update order: docker's default, stop-first, when none is set.
+    public static let updateOrder = "{{if .Spec.UpdateConfig}}{{if .Spec.UpdateConfig.Order}}{{.Spec.UpdateConfig.Order}}{{else}}stop-first{{end}}{{else}}stop-first{{end}}"
+    /// A node's state (`ready`, `down`, …), for the activate that ends a maintenance.
+    public static let nodeState = "{{.Status.State}}"
+    /// A service's update settings, for the update-order preview.
+    public static let updateConfig = "{{json .Spec.UpdateConfig}}"
 
     static let presencePrefix = "{{with .Spec.TaskTemplate.Placement}}{{range .Constraints}}{{if eq . "
     static let presenceSuffix = "}}present{{end}}{{end}}{{end}}"

@@ -83,6 +83,10 @@ enum SwarmWire {
             var TaskTemplate: TaskTemplate?
             var Mode: Mode?
             var EndpointSpec: Endpoint?
+            var UpdateConfig: UpdateConfig?
+        }
+        struct UpdateConfig: Decodable {
+            var Order: String?
         }
         struct TaskTemplate: Decodable {
             var ContainerSpec: ContainerSpec?
@@ -94,6 +98,12 @@ enum SwarmWire {
             var Mounts: [Mount]?
             var Secrets: [SecretRef]?
             var Configs: [ConfigRef]?
+            var Healthcheck: Healthcheck?
+        }
+        /// Only whether a check is set: `Test` is `["NONE"]` for `--no-healthcheck`. The
+        /// command itself is never kept (it may carry a URL with a token).
+        struct Healthcheck: Decodable {
+            var Test: [String]?
         }
         struct Mount: Decodable {
             var `Type`: String?
@@ -154,6 +164,20 @@ enum SwarmWire {
         var DesiredState: String?
         var CurrentState: String?
         var Error: String?
+    }
+
+    /// One line of `docker events --filter type=node --format '{{json .}}'`.
+    struct EventLine: Decodable {
+        var `Type`: String?
+        var Action: String?
+        var Actor: Actor?
+        var time: Int64?
+        var timeNano: Int64?
+
+        struct Actor: Decodable {
+            var ID: String?
+            var Attributes: [String: String]?
+        }
     }
 
     /// Present-or-absent marker for objects whose content is irrelevant.

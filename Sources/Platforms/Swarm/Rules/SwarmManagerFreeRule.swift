@@ -1,7 +1,10 @@
 import ShipshapeCore
-/// SWARM-MANAGER-FREE: no service task runs on a manager. The fix adds
-/// `node.role!=manager`; it is not offered — and the finding says why — when no
-/// active Ready worker could take the tasks.
+/// SWARM-MANAGER-FREE: no service task runs on a manager. The fix adds `node.role!=manager`;
+/// it is not offered — and the finding says why — when no active Ready worker could take the
+/// tasks, or when the service is pinned to managers by its own constraint (MedStack pins its
+/// load balancer there). Exemptions are never silent: global services are exempt by the
+/// policy's reason and say so in a finding; anything else is accepted only by a policy
+/// suppression, which carries its reason into every report.
 public struct SwarmManagerFreeRule: Rule {
     public let info = RuleInfo(
         id: "SWARM-MANAGER-FREE", title: "Managers run no service tasks", severity: .error, platforms: [.swarm],
@@ -21,7 +24,12 @@ public struct SwarmManagerFreeRule: Rule {
                 let hosts = Set(onManagers.compactMap { $0.nodeID.flatMap(swarm.node(id:)).map(swarm.label(for:)) }).sorted()
                 let tasks = onManagers.prefix(4).map(\.name).joined(separator: ", ") + (onManagers.count > 4 ? ", …" : "")
                 var message = "\(onManagers.count) task(s) run on manager \(hosts.joined(separator: ", ")) (\(tasks))"
-                if let refusal = SwarmPlacement.refusalToLeaveManagers(service, in: swarm) {
+                if service.desiredReplicas == nil, let reason = policy.swarmGlobalServiceExemption {
+                    findings.append(finding(.pass, subject: service.name, "exempt by policy — \(reason): \(message)"))
+                } else if let pin = service.constraints.first(where: Self.requiresManager) {
+                    message += "; it is pinned there by its own constraint \(pin), so no fix is offered. If it is the platform's load balancer (MedStack pins it to the manager), accept it with a policy suppression of SWARM-MANAGER-FREE for \(service.name) that names the reason"
+                    findings.append(finding(.fail, subject: service.name, message))
+                } else if let refusal = SwarmPlacement.refusalToLeaveManagers(service, in: swarm) {
                     message += "; automatic fix refused: \(refusal)"
                     findings.append(finding(.fail, subject: service.name, message))
                 } else {
@@ -35,5 +43,12 @@ public struct SwarmManagerFreeRule: Rule {
             }
             return findings
         }
+    }
+
+    /// `node.role==manager` (or `!=worker`): the service asks for managers itself.
+    public static func requiresManager(_ text: String) -> Bool {
+        guard let constraint = SwarmConstraint(text), constraint.key.lowercased() == "node.role" else { return false }
+        let value = constraint.value.lowercased()
+        return (constraint.equals && value == "manager") || (!constraint.equals && value == "worker")
     }
 }

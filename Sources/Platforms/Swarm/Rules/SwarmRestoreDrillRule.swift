@@ -1,7 +1,6 @@
 import ShipshapeCore
-/// SWARM-RESTORE-DRILL: a restore drill within 90 days. Drill records belong to the
-/// records/backups work that is not built yet, so for now this is a manual check
-/// and the finding says so.
+/// SWARM-RESTORE-DRILL: a restore drill recorded within the policy's days (default 90); `f`
+/// records one once it was done (with who and when).
 public struct SwarmRestoreDrillRule: Rule {
     public let info = RuleInfo(
         id: "SWARM-RESTORE-DRILL", title: "A restore drill is recorded within 90 days", severity: .warning, platforms: [.swarm],
@@ -13,7 +12,7 @@ public struct SwarmRestoreDrillRule: Rule {
 
     public func evaluate(_ state: ClusterState, policy: Policy) -> [Finding] {
         withSwarm(state, subject: "backups") { _ in
-            [drillFinding(state, maxAgeDays: 90, subject: "backups")]
+            [drillFinding(state, maxAgeDays: policy.swarmDrillMaxAgeDays, subject: "backups")]
         }
     }
 }

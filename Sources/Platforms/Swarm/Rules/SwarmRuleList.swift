@@ -4,6 +4,7 @@ public enum SwarmRuleList {
     public static var all: [any Rule] {
         [SwarmMultiNodeRule(), SwarmManagerSizeRule(), SwarmWorkerSizeRule(), SwarmManagerFreeRule(),
          SwarmStatefulPlacementRule(), SwarmBindMountsRule(), SwarmSecretsRule(), SwarmImageSizeRule(),
-         SwarmSwitchoverRule(), SwarmRebootRule(), SwarmRestoreDrillRule(), SwarmNotificationsRule(), SwarmNodesReadyRule()]
+         SwarmSwitchoverRule(), SwarmRebootRule(), SwarmHealthCheckRule(), SwarmDowntimeRule(), SwarmCriticalNodeRule(),
+         SwarmDatabaseTierRule(), SwarmRestoreDrillRule(), SwarmNotificationsRule(), SwarmNodesReadyRule()]
     }
 }

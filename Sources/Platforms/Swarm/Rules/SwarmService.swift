@@ -37,6 +37,19 @@ public struct SwarmService: Sendable, Hashable, Codable {
         }
     }
 
+    /// The service's own health check (`ContainerSpec.Healthcheck`).
+    public enum HealthCheck: String, Sendable, Hashable, Codable {
+        /// None in the service spec: the image's `HEALTHCHECK`, if it has one, applies.
+        case inherited
+        /// `--no-healthcheck` (`Test: ["NONE"]`): no check at all, whatever the image says.
+        case disabled
+        /// `--health-cmd` (or a stack file's `healthcheck:`).
+        case defined
+    }
+
+    /// Docker's order when `UpdateConfig.Order` is unset.
+    public static let defaultUpdateOrder = "stop-first"
+
     public var id: String
     public var name: String
     public var mode: Mode
@@ -47,9 +60,13 @@ public struct SwarmService: Sendable, Hashable, Codable {
     public var configs: [String]
     public var env: [SwarmEnvVar]
     public var ports: [PublishedPort]
+    public var healthCheck: HealthCheck
+    /// `Spec.UpdateConfig.Order`: `start-first` or `stop-first`; nil when unset (stop-first applies).
+    public var updateOrder: String?
 
     public init(id: String, name: String, mode: Mode, image: String, constraints: [String] = [], mounts: [Mount] = [],
-                secrets: [String] = [], configs: [String] = [], env: [SwarmEnvVar] = [], ports: [PublishedPort] = []) {
+                secrets: [String] = [], configs: [String] = [], env: [SwarmEnvVar] = [], ports: [PublishedPort] = [],
+                healthCheck: HealthCheck = .inherited, updateOrder: String? = nil) {
         self.id = id
         self.name = name
         self.mode = mode
@@ -60,7 +77,16 @@ public struct SwarmService: Sendable, Hashable, Codable {
         self.configs = configs
         self.env = env
         self.ports = ports
+        self.healthCheck = healthCheck
+        self.updateOrder = updateOrder
     }
+
+    /// The order an update replaces tasks in.
+    public var effectiveUpdateOrder: String { updateOrder.flatMap { $0.isEmpty ? nil : $0 } ?? Self.defaultUpdateOrder }
+
+    /// Host-mode published ports: a node answers only while a task runs there, and two tasks
+    /// of the service cannot share a node's port (a start-first update then needs another node).
+    public var hostModePorts: [PublishedPort] { ports.filter { $0.mode == "host" && $0.publishedPort != nil } }
 
     /// Desired replicas; nil for global services (one task per eligible node).
     public var desiredReplicas: Int? {

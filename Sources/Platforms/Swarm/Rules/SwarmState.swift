@@ -11,12 +11,28 @@ public struct SwarmState: Sendable, Hashable {
     public var tasks: [SwarmTask]
     /// Image reference (as the service spec names it) → what the pinned daemon knows of it.
     public var images: [String: SwarmImage]
+    /// Image reference → whether the image declares a `HEALTHCHECK` (only images in the pinned
+    /// daemon's store are known).
+    public var imageHealthChecks: [String: Bool]
+    /// The node changes the pinned manager still remembers (`docker events --filter type=node`):
+    /// the evidence the maintenance flow reads for a node leaving and coming back.
+    public var nodeEvents: [SwarmNodeEvent]
+    /// Why the node events could not be read, if they could not (the rest of the state stands).
+    public var nodeEventsError: String?
+    /// The switchover DNS record, resolved; nil when the cluster names none.
+    public var switchoverDNS: SwarmDNSAnswer?
 
-    public init(nodes: [SwarmNode] = [], services: [SwarmService] = [], tasks: [SwarmTask] = [], images: [String: SwarmImage] = [:]) {
+    public init(nodes: [SwarmNode] = [], services: [SwarmService] = [], tasks: [SwarmTask] = [], images: [String: SwarmImage] = [:],
+                imageHealthChecks: [String: Bool] = [:], nodeEvents: [SwarmNodeEvent] = [], nodeEventsError: String? = nil,
+                switchoverDNS: SwarmDNSAnswer? = nil) {
         self.nodes = nodes
         self.services = services
         self.tasks = tasks
         self.images = images
+        self.imageHealthChecks = imageHealthChecks
+        self.nodeEvents = nodeEvents
+        self.nodeEventsError = nodeEventsError
+        self.switchoverDNS = switchoverDNS
     }
 
     public var managers: [SwarmNode] { nodes.filter { $0.role == .manager } }

@@ -17,8 +17,7 @@ public struct WorkflowPlugin: PlatformPlugin {
 
     public var id: PlatformID { .workflow }
     public var rules: [any Rule] {
-        [RouterScaleRule(), RegistrationRule(), GrafanaSignupRule(), MinioRule(), TLSRule(), RBACRule(), NodesReadyRule(),
-         EtcdQuorumRule(), EtcdSnapshotRule()]
+        WorkflowRuleList.all + [NodesReadyRule(), EtcdQuorumRule(), EtcdSnapshotRule()]
     }
     public var panes: [PaneSpec] { WorkflowPaneSpecs.all }
     public var discoveryHelp: String { "the kubeconfig's current context ($KUBECONFIG, else ~/.kube/config); --context, --all-contexts" }

@@ -7,13 +7,25 @@ import KubernetesRules
 import EtcdRules
 import KubernetesKit
 import EtcdPlatform
-/// The bundled Deis Workflow demo: one router replica, registration `enabled`,
-/// in-cluster Minio, Grafana sign-ups on, one NotReady node. Same format as the
+/// The bundled Deis Workflow demo: one router replica that does not enforce HTTPS,
+/// registration `enabled`, in-cluster Minio, Grafana sign-ups on, one NotReady node, and a
+/// registry proxy on `hostPort` 5555 whose pods are not all Ready (the CNI symptom). Same format as the
 /// Kubernetes API test server's state file, so tests can serve it to real kubectl.
 enum WorkflowScenario {
     static let json = #"""
 {
  "objects": {
+  "/apis/apps/v1/namespaces/deis/daemonsets": [
+   {
+    "metadata": {"name": "deis-registry-proxy", "namespace": "deis", "labels": {"heritage": "deis"}},
+    "spec": {"selector": {"matchLabels": {"app": "deis-registry-proxy"}},
+             "template": {"metadata": {"labels": {"app": "deis-registry-proxy"}},
+                          "spec": {"containers": [{"name": "deis-registry-proxy", "image": "quay.io/deis/registry-proxy:v1.4.0",
+                                                   "env": [{"name": "REGISTRY_HOST", "value": "$(DEIS_REGISTRY_SERVICE_HOST)"}],
+                                                   "ports": [{"containerPort": 80, "hostPort": 5555}]}]}}},
+    "status": {"desiredNumberScheduled": 3, "currentNumberScheduled": 3, "numberReady": 1, "numberAvailable": 1}
+   }
+  ],
   "/apis/batch/v1/cronjobs": [
    {
     "metadata": {"name": "deis-database-backup", "namespace": "deis", "labels": {"app": "deis-database"}},
@@ -22,6 +34,12 @@ enum WorkflowScenario {
    }
   ],
   "/api/v1/namespaces/deis/pods": [
+   {"metadata": {"name": "deis-registry-proxy-4kq7d", "namespace": "deis", "labels": {"app": "deis-registry-proxy"}},
+    "spec": {"nodeName": "demo-node-1"}, "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "True"}]}},
+   {"metadata": {"name": "deis-registry-proxy-9xw2m", "namespace": "deis", "labels": {"app": "deis-registry-proxy"}},
+    "spec": {"nodeName": "demo-node-2"}, "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "False", "reason": "ContainersNotReady"}]}},
+   {"metadata": {"name": "deis-registry-proxy-c5t8p", "namespace": "deis", "labels": {"app": "deis-registry-proxy"}},
+    "spec": {"nodeName": "demo-node-3"}, "status": {"phase": "Running", "conditions": [{"type": "Ready", "status": "False", "reason": "ContainersNotReady"}]}},
    {
     "metadata": {
      "labels": {
