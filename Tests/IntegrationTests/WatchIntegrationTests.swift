@@ -61,13 +61,29 @@ import TestKit
         await watch.value
     }
 
-    @Test func noTUIPrintsEventLinesAndBacksOff() async throws {
+    /// `--poll`: the whole cluster every interval, and a sick one read less often.
+    @Test func noTUIPollingPrintsEventLinesAndBacksOff() async throws {
+        let server = try await KubeAPIServerProcess(stateJSON: DemoScenario.workflow.json)
+        defer { server.stop() }
+        try await server.setFault("forbidden", paths: ["/api/v1/nodes"])
+        let output = try await WatchProcess.run(["watch", "--no-tui", "--poll", "--jsonl", "--interval", "0.5", "--kubeconfig", server.kubeconfig],
+                                                 until: { $0.contains("backing off") })
+        #expect(output.contains("\"kind\":\"probe-failed\""))
+    }
+
+    /// Streams (the default): a section the first read could not get is reported at once, and
+    /// its stream retries with growing waits rather than hammering the server.
+    @Test func noTUIStreamingReportsAForbiddenSectionAndRetriesLessOften() async throws {
         let server = try await KubeAPIServerProcess(stateJSON: DemoScenario.workflow.json)
         defer { server.stop() }
         try await server.setFault("forbidden", paths: ["/api/v1/nodes"])
         let output = try await WatchProcess.run(["watch", "--no-tui", "--jsonl", "--interval", "0.5", "--kubeconfig", server.kubeconfig],
-                                                 until: { $0.contains("backing off") })
-        #expect(output.contains("\"kind\":\"probe-failed\""))
+                                                 until: { $0.components(separatedBy: "again in").count >= 3 })
+        let events = output.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(events.contains { $0["kind"] as? String == "probe-failed" && ($0["text"] as? String ?? "").lowercased().contains("forbidden") })
+        let waits = events.filter { $0["kind"] as? String == "watch-status" && $0["subject"] as? String == "nodes" }
+            .compactMap { ($0["text"] as? String)?.components(separatedBy: "again in ").last.flatMap { Double($0.prefix { $0.isNumber || $0 == "." }) } }
+        #expect(waits.count >= 2 && zip(waits, waits.dropFirst()).allSatisfy { $0.1 >= $0.0 } && waits.last! > waits.first!, "\(waits)")
     }
 }
 

@@ -111,7 +111,7 @@ public actor ClusterWatch {
     }
 
     private func publish(_ snapshot: Snapshot, reason: String) async {
-        let events = last.map { StateDiffer.events(from: $0, to: snapshot, platform: session.plugin) } ?? []
+        let events = last.map { StateDiffer.events(from: $0, to: snapshot, platform: session.plugin) } ?? StateDiffer.initialEvents(snapshot)
         last = snapshot
         state = snapshot.state
         await deliver?(WatchDelivery(snapshot: snapshot, events: events, statuses: Array(statuses.values)))

@@ -18,6 +18,15 @@ public enum StateDiffer {
         return events
     }
 
+    /// What the first read says before there is anything to compare with: the sections it could
+    /// not read (a watch started against a cluster that forbids its nodes must say so at once).
+    public static func initialEvents(_ first: Snapshot, at time: Date = Date()) -> [WatchEvent] {
+        let target = first.state.target.kube?.context ?? first.state.target.name
+        return probeEvents([], first.state.failures) { kind, subject, text, severity in
+            WatchEvent(time: time, target: target, kind: kind, subject: subject, text: text, severity: severity)
+        }
+    }
+
     typealias Make = (WatchEvent.Kind, String, String, Severity?) -> WatchEvent
 
     static func probeEvents(_ old: [ProbeError], _ new: [ProbeError], _ make: Make) -> [WatchEvent] {

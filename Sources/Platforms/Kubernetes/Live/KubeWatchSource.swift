@@ -60,11 +60,19 @@ public struct KubeWatchSource: WatchSource {
         while !Task.isCancelled {
             guard let from = version else {
                 // Nothing to resume from (the first read failed): list first.
-                await report(.status(WatchSourceStatus(source: name, kind: .relisting, detail: "no resource version yet")))
+                if backoff.current == backoff.initial {
+                    await report(.status(WatchSourceStatus(source: name, kind: .relisting, detail: "no resource version yet")))
+                }
                 let (change, listed) = await relist()
                 await report(.change(change))
                 version = listed
-                if listed == nil { try? await Task.sleep(for: .milliseconds(Int(backoff.next() * 1000))) }
+                if listed == nil {
+                    // The list itself failed (forbidden, unreachable): its section says why; wait
+                    // longer each time rather than hammer a server that refuses.
+                    let wait = backoff.next()
+                    await report(.status(WatchSourceStatus(source: name, kind: .reconnecting, detail: "could not list; again in \(wait)s")))
+                    try? await Task.sleep(for: .milliseconds(Int(wait * 1000)))
+                }
                 continue
             }
             await report(.status(WatchSourceStatus(source: name, kind: .streaming, detail: "from resource version \(from)")))
